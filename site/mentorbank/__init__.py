@@ -1,0 +1,64 @@
+"""Open mentor bank: the application factory."""
+import logging
+
+from flask import Flask
+
+from .config import INSTANCE_DIR, PROJECT_ROOT, load_config
+from .extensions import babel, csrf, db, htmx, login_manager, migrate
+
+MIGRATIONS_DIR = str(PROJECT_ROOT / "site" / "mentorbank" / "migrations")
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(INSTANCE_DIR),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    load_config(app, test_config)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    login_manager.init_app(app)
+
+    from .core import i18n, templating
+
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    templating.init_app(app)
+
+    from . import search
+
+    search.init_app(app)
+    _register_models()
+    _register_blueprints(app)
+    return app
+
+
+def _register_models() -> None:
+    # Imported for their side effect: every mapped class is known before the first query.
+    from .accounts import models as _accounts  # noqa: F401
+    from .mentors import models as _mentors  # noqa: F401
+    from .organisations import models as _organisations  # noqa: F401
+    from .vocabularies import models as _vocabularies  # noqa: F401
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .api.health import bp as health_bp
+    from .api.routes import bp as api_bp
+    from .demo.commands import demo_cli
+    from .home.routes import bp as home_bp
+    from .mentors.commands import mentors_cli
+    from .mentors.routes import bp as mentors_bp
+    from .organisations.routes import bp as organisations_bp
+    from .search.commands import search_cli
+    from .search.routes import bp as search_bp
+
+    for blueprint in (home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp):
+        app.register_blueprint(blueprint)
+    for command_group in (demo_cli, mentors_cli, search_cli):
+        app.cli.add_command(command_group)

@@ -1,0 +1,76 @@
+"""Configuration: defaults here, then ``instance/config.py``, then environment variables."""
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+INSTANCE_DIR = PROJECT_ROOT / "instance"
+
+# Environment variables read at start-up, and the config key each one sets.
+ENVIRONMENT_KEYS = {
+    "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "SEARCH_INDEX_DIR": "SEARCH_INDEX_DIR",
+    "SECRET_KEY": "SECRET_KEY",
+    "REDIS_URL": "REDIS_URL",
+}
+
+
+class Defaults:
+    ENV_NAME = "development"
+    SQLALCHEMY_DATABASE_URI = f"sqlite:///{INSTANCE_DIR / 'mentorbank.sqlite'}"
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SEARCH_INDEX_DIR = str(PROJECT_ROOT / "search_index")
+    SECRET_KEY = None
+    REDIS_URL = None
+
+    BABEL_DEFAULT_LOCALE = "ru"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Moscow"
+    LANGUAGES = ("ru", "en")
+
+    # A page left open for hours must still submit (DESIGN.md §7).
+    WTF_CSRF_TIME_LIMIT = None
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+
+    MENTORS_PER_PAGE = 20
+    API_MAX_PER_PAGE = 100
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the usual ``postgres://``/``postgresql://`` forms and use the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load_config(app, test_config: dict | None) -> None:
+    app.config.from_object(Defaults)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config["ENV_NAME"] = os.environ.get("MENTORBANK_ENV", app.config["ENV_NAME"])
+        for variable, key in ENVIRONMENT_KEYS.items():
+            if os.environ.get(variable):
+                app.config[key] = os.environ[variable]
+    else:
+        app.config.update(test_config)
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    if app.config["ENV_NAME"] == "production":
+        app.config["SESSION_COOKIE_SECURE"] = True
+    app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or _development_secret(app)
+
+
+def _development_secret(app) -> str:
+    if app.config["ENV_NAME"] == "production":
+        raise RuntimeError(
+            "SECRET_KEY is not set. In production set the SECRET_KEY environment variable "
+            "(for example: export SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))'))."
+        )
+    key_file = Path(app.instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()

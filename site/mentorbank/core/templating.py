@@ -1,0 +1,23 @@
+"""Template globals shared by every area."""
+from flask import request, url_for
+from werkzeug.datastructures import MultiDict
+
+from .i18n import is_english
+
+
+def url_with_args(**changes) -> str:
+    """The current URL with some query arguments replaced (None removes one); keeps repeated facets."""
+    args = MultiDict(request.args)
+    for key, value in changes.items():
+        args.poplist(key)
+        if value is None:
+            continue
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            args.add(key, item)
+    return url_for(request.endpoint, **(request.view_args or {}), **args.to_dict(flat=False))
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals.update(url_with_args=url_with_args, is_english=is_english)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

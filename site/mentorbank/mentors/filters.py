@@ -1,0 +1,57 @@
+"""The mentor-bank filters, read from a query string. The page, its htmx partial and the JSON API share them,
+so a URL means the same thing everywhere."""
+from dataclasses import dataclass, field
+
+from werkzeug.datastructures import MultiDict
+
+from ..core.pagination import page_number
+from ..vocabularies.models import Vocabulary
+
+# Facet (query-string name) -> the vocabulary whose slugs it takes; region and municipality take ids.
+VOCABULARY_FACETS: dict[str, Vocabulary] = {
+    "org_kind": Vocabulary.ORGANISATION_KIND,
+    "form": Vocabulary.FORM,
+    "kind": Vocabulary.KIND,
+    "mode": Vocabulary.MODE,
+    "direction": Vocabulary.DIRECTION,
+    "track": Vocabulary.TRACK,
+}
+GEOGRAPHY_FACETS = ("region", "municipality")
+ACCEPTING_FACET = "accepting"
+FACETS = (*GEOGRAPHY_FACETS, *VOCABULARY_FACETS, ACCEPTING_FACET)
+
+SORTS = ("relevance", "name", "recent", "experience")
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass
+class MentorFilters:
+    query: str = ""
+    # facet -> selected values; values of one facet are OR-ed, facets are AND-ed.
+    selected: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args: MultiDict) -> "MentorFilters":
+        selected = {}
+        for facet in FACETS:
+            values = [v.strip() for v in args.getlist(facet) if v.strip()]
+            if facet in GEOGRAPHY_FACETS:
+                values = [v for v in values if v.isdigit()]
+            if facet == ACCEPTING_FACET:
+                values = ["1"] if "1" in values else []
+            if values:
+                selected[facet] = sorted(set(values))
+        query = " ".join(args.get("q", "").split())[:MAX_QUERY_LENGTH]
+        sort = args.get("sort", "")
+        if sort not in SORTS:
+            sort = "relevance" if query else "name"
+        return cls(query=query, selected=selected, sort=sort, page=page_number(args.get("page")))
+
+    def is_selected(self, facet: str, value) -> bool:
+        return str(value) in self.selected.get(facet, [])
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.query and not self.selected

@@ -1,0 +1,113 @@
+"""The mentor profile (анкета наставника): a person, or a team of an organisation."""
+import enum
+from datetime import datetime
+
+from sqlalchemy import Column, Enum, ForeignKey, String, Table, Text, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
+
+from ..accounts.models import User
+from ..core.models import TimestampMixin, utcnow
+from ..extensions import db
+from ..organisations.models import Municipality, Organisation
+from ..vocabularies.models import Term, Vocabulary
+
+
+class ProfileStatus(enum.StrEnum):
+    DRAFT = "draft"
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+mentor_profile_term = Table(
+    "mentor_profile_term",
+    db.metadata,
+    Column("profile_id", ForeignKey("mentor_profile.id", ondelete="CASCADE"), primary_key=True),
+    Column("term_id", ForeignKey("vocabulary_term.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class MentorProfile(TimestampMixin, db.Model):
+    __tablename__ = "mentor_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The person, or for a team the person who speaks for it; their e-mail is never public.
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    is_team: Mapped[bool] = mapped_column(default=False)
+    team_name: Mapped[str | None] = mapped_column(String(300))
+
+    subjects: Mapped[str | None] = mapped_column(String(500))
+    experience_years: Mapped[int | None]
+    achievements: Mapped[str | None] = mapped_column(Text)
+    bio: Mapped[str | None] = mapped_column(Text)
+    capacity: Mapped[int] = mapped_column(default=3)
+    accepting_requests: Mapped[bool] = mapped_column(default=True)
+    phone: Mapped[str | None] = mapped_column(String(50))
+
+    # The mentor's written voluntary consent to mentor, and the separate consent to publication (152-ФЗ).
+    mentoring_consent_at: Mapped[datetime | None]
+    publication_consent_at: Mapped[datetime | None]
+
+    status: Mapped[ProfileStatus] = mapped_column(
+        Enum(
+            ProfileStatus,
+            native_enum=False,
+            create_constraint=True,
+            length=16,
+            name="profile_status",
+            values_callable=lambda statuses: [s.value for s in statuses],
+        ),
+        default=ProfileStatus.DRAFT,
+        index=True,
+    )
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None]
+    published_at: Mapped[datetime | None]
+    last_active_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship(lazy="joined")
+    organisation: Mapped[Organisation] = relationship(lazy="joined")
+    terms: Mapped[list[Term]] = relationship(secondary=mentor_profile_term, order_by=Term.position)
+
+    @property
+    def display_name(self) -> str:
+        return self.team_name if self.is_team and self.team_name else self.user.full_name
+
+    @property
+    def position(self) -> str | None:
+        return None if self.is_team else self.user.position
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == ProfileStatus.APPROVED
+
+    @property
+    def subject_list(self) -> list[str]:
+        return [s.strip() for s in (self.subjects or "").split(";") if s.strip()]
+
+    def terms_in(self, vocabulary: Vocabulary) -> list[Term]:
+        return [term for term in self.terms if term.vocabulary == vocabulary]
+
+    def set_terms(self, vocabulary: Vocabulary, terms: list[Term]) -> None:
+        """Replace this profile's terms of one vocabulary, keeping the others."""
+        self.terms = [t for t in self.terms if t.vocabulary != vocabulary] + list(terms)
+
+
+def public_profiles():
+    """The one query every public page, the index and the API start from: approved profiles only."""
+    return (
+        select(MentorProfile)
+        .where(MentorProfile.status == ProfileStatus.APPROVED)
+        .options(
+            selectinload(MentorProfile.terms),
+            selectinload(MentorProfile.organisation)
+            .joinedload(Organisation.municipality)
+            .joinedload(Municipality.region),
+        )
+    )
+
+
+def get_public_profile_or_404(profile_id: int) -> MentorProfile:
+    return db.first_or_404(public_profiles().where(MentorProfile.id == profile_id))

@@ -1,0 +1,56 @@
+"""Geography and organisations: region → municipality → organisation."""
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..core.models import TimestampMixin
+from ..extensions import db
+from ..vocabularies.models import Term
+
+
+class Region(db.Model):
+    __tablename__ = "region"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name_en: Mapped[str | None] = mapped_column(String(200))
+
+    municipalities: Mapped[list["Municipality"]] = relationship(
+        back_populates="region", order_by="Municipality.name"
+    )
+
+
+class Municipality(db.Model):
+    __tablename__ = "municipality"
+    __table_args__ = (UniqueConstraint("region_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+    region: Mapped[Region] = relationship(back_populates="municipalities")
+    organisations: Mapped[list["Organisation"]] = relationship(back_populates="municipality")
+
+
+class Organisation(TimestampMixin, db.Model):
+    __tablename__ = "organisation"
+    __table_args__ = (UniqueConstraint("municipality_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(400))
+    short_name: Mapped[str | None] = mapped_column(String(200))
+    kind_id: Mapped[int] = mapped_column(ForeignKey("vocabulary_term.id"), index=True)
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipality.id"), index=True)
+    website: Mapped[str | None] = mapped_column(String(300))
+    # стажировочная площадка: an organisation that hosts internships for others.
+    is_training_ground: Mapped[bool] = mapped_column(default=False)
+
+    kind: Mapped[Term] = relationship(lazy="joined")
+    municipality: Mapped[Municipality] = relationship(back_populates="organisations", lazy="joined")
+
+    @property
+    def region(self) -> Region:
+        return self.municipality.region
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name

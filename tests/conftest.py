@@ -1,0 +1,116 @@
+"""Shared fixtures: one schema per test session, built by the real migrations; each test runs inside a
+transaction that is rolled back, and gets a fresh search index of its own.
+
+DATABASE_URL chooses the database (PostgreSQL in CI's second run); SQLite in a temporary file otherwise.
+"""
+import os
+import re
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import MetaData
+
+from mentorbank import create_app
+from mentorbank.extensions import db
+
+from . import factories
+
+
+def _test_config(tmp_path_factory) -> dict:
+    database_url = os.environ.get("DATABASE_URL") or (
+        f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+    )
+    return {
+        "TESTING": True,
+        "ENV_NAME": "testing",
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SEARCH_INDEX_DIR": str(tmp_path_factory.mktemp("search_index")),
+        "SERVER_NAME": None,
+    }
+
+
+def _drop_everything() -> None:
+    """Start from an empty database, whatever an earlier run left behind."""
+    metadata = MetaData()
+    metadata.reflect(bind=db.engine)
+    metadata.drop_all(bind=db.engine)
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    app = create_app(_test_config(tmp_path_factory))
+    with app.app_context():
+        _drop_everything()
+        upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _isolated(request, app, tmp_path):
+    """Every test: its own search index; and, unless it needs real commits, a transaction rolled back after it."""
+    app.config["SEARCH_INDEX_DIR"] = str(tmp_path / "search_index")
+    if "committing_database" in request.fixturenames:
+        yield
+        return
+    with app.app_context():
+        connection = db.engine.connect()
+        outer = connection.begin()
+        original_session = db.session
+        db.session = db._make_scoped_session(
+            {"bind": connection, "join_transaction_mode": "create_savepoint"}
+        )
+        try:
+            yield
+        finally:
+            db.session.remove()
+            db.session = original_session
+            outer.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def committing_database(app):
+    """For tests that need data other threads or processes can see (a live server): real commits,
+    every table but the vocabularies emptied afterwards."""
+    yield
+    with app.app_context():
+        db.session.remove()
+        keep = {"vocabulary_term", "alembic_version"}
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                if table.name not in keep:
+                    connection.execute(table.delete())
+
+
+@pytest.fixture
+def app_context(app):
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def client(app, app_context):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(app_context):
+    """Factories for test data: ``make.mentor(...)``, ``make.organisation(...)``."""
+    return factories
+
+
+CSRF_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|"X-CSRFToken"\s*:\s*"([^"]+)"')
+
+
+def csrf_token_from(html: str) -> str:
+    match = CSRF_PATTERN.search(html)
+    assert match, "the page carries no CSRF token"
+    return match.group(1) or match.group(2)

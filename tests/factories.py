@@ -1,0 +1,97 @@
+"""Small builders of realistic records for tests. Each flushes, so ids are set; the test's transaction
+(or the request under test) decides about committing."""
+import itertools
+
+from sqlalchemy import select
+
+from mentorbank.accounts.models import User
+from mentorbank.core.models import utcnow
+from mentorbank.extensions import db
+from mentorbank.mentors.models import MentorProfile, ProfileStatus
+from mentorbank.organisations.models import Municipality, Organisation, Region
+from mentorbank.vocabularies.models import Term, Vocabulary
+
+_sequence = itertools.count(1)
+
+
+def term(vocabulary: Vocabulary | str, slug: str) -> Term:
+    return db.session.execute(
+        select(Term).where(Term.vocabulary == str(vocabulary), Term.slug == slug)
+    ).scalar_one()
+
+
+def region(name: str = "Республика Татарстан") -> Region:
+    found = db.session.execute(select(Region).where(Region.name == name)).scalar_one_or_none()
+    if found:
+        return found
+    found = Region(name=name)
+    db.session.add(found)
+    db.session.flush()
+    return found
+
+
+def municipality(name: str = "г. Казань", region_name: str = "Республика Татарстан") -> Municipality:
+    parent = region(region_name)
+    found = db.session.execute(
+        select(Municipality).where(Municipality.name == name, Municipality.region_id == parent.id)
+    ).scalar_one_or_none()
+    if found:
+        return found
+    found = Municipality(name=name, region=parent)
+    db.session.add(found)
+    db.session.flush()
+    return found
+
+
+def organisation(
+    name: str | None = None, kind: str = "school", municipality_name: str = "г. Казань",
+    region_name: str = "Республика Татарстан",
+) -> Organisation:
+    org = Organisation(
+        name=name or f"МБОУ «Средняя общеобразовательная школа № {next(_sequence)}»",
+        kind=term(Vocabulary.ORGANISATION_KIND, kind),
+        municipality=municipality(municipality_name, region_name),
+    )
+    db.session.add(org)
+    db.session.flush()
+    return org
+
+
+def user(full_name: str = "Иванова Мария Петровна", email: str | None = None, position: str = "учитель",
+         org: Organisation | None = None) -> User:
+    person = User(
+        full_name=full_name,
+        email=email or f"user{next(_sequence)}@example.org",
+        position=position,
+        organisation=org or organisation(),
+    )
+    db.session.add(person)
+    db.session.flush()
+    return person
+
+
+def mentor(
+    full_name: str = "Иванова Мария Петровна",
+    status: ProfileStatus = ProfileStatus.APPROVED,
+    terms: dict[str, list[str]] | None = None,
+    org: Organisation | None = None,
+    **fields,
+) -> MentorProfile:
+    """A mentor profile; ``terms`` maps a vocabulary to slugs, e.g. {"mode": ["remote"]}."""
+    owner = fields.pop("user", None) or user(full_name=full_name, org=org, email=fields.pop("email", None))
+    profile = MentorProfile(
+        user=owner,
+        organisation=org or owner.organisation,
+        status=status,
+        subjects=fields.pop("subjects", "математика"),
+        bio=fields.pop("bio", "Учитель математики, веду методическое объединение."),
+        mentoring_consent_at=utcnow(),
+        publication_consent_at=utcnow(),
+        published_at=utcnow() if status == ProfileStatus.APPROVED else None,
+        **fields,
+    )
+    for vocabulary, slugs in (terms or {}).items():
+        profile.terms.extend(term(vocabulary, slug) for slug in slugs)
+    db.session.add(profile)
+    db.session.flush()
+    return profile
