@@ -8,7 +8,8 @@ import re
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import MetaData
+from flask_sqlalchemy.session import Session as FlaskSession
+from sqlalchemy import MetaData, event
 
 from mentorbank import create_app
 from mentorbank.extensions import db
@@ -37,10 +38,33 @@ def _drop_everything() -> None:
     metadata.drop_all(bind=db.engine)
 
 
+class _ConnectionBoundSession(FlaskSession):
+    """Flask-SQLAlchemy 3.1's get_bind returns the engine and ignores a session-level ``bind``: without this,
+    a test's commit would be real and outlive the rolled-back transaction."""
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):
+        return bind if bind is not None else self.bind
+
+
+def _real_sqlite_transactions(engine) -> None:
+    """pysqlite begins transactions lazily and so breaks SAVEPOINTs; let SQLAlchemy emit BEGIN itself
+    (SQLAlchemy's documented recipe), so a test's commit only releases a savepoint."""
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     app = create_app(_test_config(tmp_path_factory))
     with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            _real_sqlite_transactions(db.engine)
         _drop_everything()
         upgrade()
     yield app
@@ -60,7 +84,7 @@ def _isolated(request, app, tmp_path):
         outer = connection.begin()
         original_session = db.session
         db.session = db._make_scoped_session(
-            {"bind": connection, "join_transaction_mode": "create_savepoint"}
+            {"class_": _ConnectionBoundSession, "bind": connection, "join_transaction_mode": "create_savepoint"}
         )
         try:
             yield

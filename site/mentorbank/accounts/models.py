@@ -4,7 +4,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.models import TimestampMixin
-from ..extensions import db
+from ..extensions import db, login_manager
 from ..organisations.models import Organisation
 
 
@@ -24,3 +24,9 @@ class User(UserMixin, TimestampMixin, db.Model):
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    # Every rendered template asks Flask-Login for the current user; without a loader it raises.
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
