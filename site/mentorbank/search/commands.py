@@ -1,3 +1,26 @@
+"""``flask --app mentorbank search rebuild|ensure``."""
+import click
 from flask.cli import AppGroup
 
+from .maintenance import ensure_index, rebuild
+
 search_cli = AppGroup("search", help="The full-text index.")
+
+
+@search_cli.command("rebuild")
+def rebuild_command() -> None:
+    """Re-index every public record from the database."""
+    with click.progressbar(length=0, label="Indexing", show_pos=True) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        count = rebuild(progress)
+    click.echo(f"Indexed {count} documents.")
+
+
+@search_cli.command("ensure")
+def ensure_command() -> None:
+    """Rebuild only if the index is missing, of an older schema, never filled or stale."""
+    click.echo("Index rebuilt." if ensure_index() else "Index is up to date.")

@@ -1,0 +1,116 @@
+"""The index follows the database after commit: what a visitor sees right after a change."""
+import logging
+from pathlib import Path
+
+from flask import current_app
+
+from mentorbank.extensions import db
+from mentorbank.mentors.models import ProfileStatus
+from mentorbank.search import index_status, search_all
+
+from .conftest import found_ids
+
+
+def test_approved_profile_is_found_after_commit(make, commit):
+    profile = make.mentor(status=ProfileStatus.PENDING, bio="Робототехника для начинающих.")
+    commit()
+    assert found_ids("робототехника") == []
+    profile.status = ProfileStatus.APPROVED
+    commit()
+    assert found_ids("робототехника") == [profile.id]
+
+
+def test_profile_leaving_approved_leaves_the_index_at_once(make, commit):
+    withdrawn = make.mentor(bio="Робототехника.")
+    rejected = make.mentor(bio="Робототехника.")
+    commit()
+    assert set(found_ids("робототехника")) == {withdrawn.id, rejected.id}
+    withdrawn.status = ProfileStatus.WITHDRAWN
+    rejected.status = ProfileStatus.REJECTED
+    commit()
+    assert found_ids("робототехника") == []
+
+
+def test_deleted_profile_leaves_the_index(make, commit):
+    profile = make.mentor(bio="Робототехника.")
+    commit()
+    db.session.delete(profile)
+    commit()
+    assert found_ids("робототехника") == []
+    assert found_ids() == []
+
+
+def test_rolled_back_changes_are_not_indexed(make, commit):
+    make.mentor(bio="Робототехника.")
+    db.session.rollback()
+    commit()
+    assert found_ids("робототехника") == []
+    assert index_status()["documents"].get("mentor", 0) == 0
+
+
+def test_edited_profile_is_found_by_its_new_words(make, commit):
+    profile = make.mentor(bio="Робототехника.")
+    commit()
+    profile.bio = "Шахматы."
+    profile.set_terms("mode", [make.term("mode", "remote")])
+    commit()
+    assert found_ids("робототехника") == []
+    assert found_ids("шахматы") == [profile.id]
+    assert found_ids("дистанционный") == [profile.id]
+
+
+def test_renamed_organisation_finds_its_mentors_by_the_new_name(make, commit):
+    org = make.organisation(name="Школа № 1")
+    profile = make.mentor(org=org)
+    commit()
+    org.name = "Лицей «Синергия»"
+    commit()
+    assert found_ids("синергия") == [profile.id]
+    hits = search_all("синергия", None, 1, 10).hits
+    assert {(hit.type, hit.id) for hit in hits} == {("organisation", org.id), ("mentor", profile.id)}
+
+
+def test_renamed_person_is_found_by_the_new_name(make, commit):
+    profile = make.mentor(full_name="Иванова Мария")
+    commit()
+    profile.user.full_name = "Смирнова Мария"
+    commit()
+    assert found_ids("смирнова") == [profile.id]
+    assert found_ids("иванова") == []
+
+
+def _break_the_index() -> None:
+    """Lose the mentor index's segment files (a disk problem, a bad copy): its writer cannot commit."""
+    for segment in Path(current_app.config["SEARCH_INDEX_DIR"]).glob("mentor_*.seg"):
+        segment.unlink()
+
+
+def test_a_broken_index_does_not_fail_the_commit_and_is_marked_stale(make, commit, caplog):
+    make.mentor()
+    commit()
+    _break_the_index()
+    with caplog.at_level(logging.ERROR, logger="mentorbank.search.sync"):
+        profile = make.mentor(full_name="Новая Анкета")
+        commit()
+    assert db.session.get(type(profile), profile.id) is not None
+    assert "search index update failed" in caplog.text
+    status = index_status()
+    assert status["stale"] is True and status["ok"] is False
+
+
+def test_a_locked_index_waits_then_marks_stale_without_failing_the_commit(make, commit, monkeypatch):
+    from mentorbank.search import index
+    from mentorbank.search.documents import MENTOR
+
+    monkeypatch.setattr(index, "WRITER_TIMEOUT", 0.1)
+    make.mentor()
+    commit()
+    lock = index.open_index(MENTOR).lock("WRITELOCK")
+    assert lock.acquire()
+    try:
+        profile = make.mentor(full_name="Заблокированная Анкета")
+        commit()
+    finally:
+        lock.release()
+    assert db.session.get(type(profile), profile.id) is not None
+    assert index_status()["stale"] is True
