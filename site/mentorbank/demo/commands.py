@@ -1,4 +1,51 @@
 import click
 from flask.cli import AppGroup
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..extensions import db
+from ..mentors.models import MentorProfile
+from ..organisations.models import Organisation
+from .generator import DEFAULT_SEED, populate
 
 demo_cli = AppGroup("demo", help="Demo data.")
+
+
+@demo_cli.command("load")
+@click.option("--organisations", default=80, show_default=True, help="How many organisations.")
+@click.option("--mentors", default=400, show_default=True, help="How many approved mentors.")
+@click.option("--unpublished", default=20, show_default=True, help="How many draft, pending or rejected profiles.")
+@click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Seed of the generator: same seed, same bank.")
+def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
+    """Fill an empty database with a realistic demo bank."""
+    existing = {
+        "организаций": db.session.scalar(select(func.count()).select_from(Organisation)),
+        "анкет наставников": db.session.scalar(select(func.count()).select_from(MentorProfile)),
+    }
+    if any(existing.values()):
+        found = ", ".join(f"{what}: {count}" for what, count in existing.items())
+        click.echo(f"База данных не пуста ({found}); демо-данные не загружены.")
+        return
+    # A plain session, not Flask-SQLAlchemy's: the index is rebuilt once at the end instead of being updated
+    # after every batch's commit.
+    with Session(bind=db.session.get_bind(), join_transaction_mode="create_savepoint") as session:
+        summary = populate(session, organisations=organisations, mentors=mentors, unpublished=unpublished, seed=seed)
+    click.echo(
+        f"Загружено: регионов {summary.regions}, муниципалитетов {summary.municipalities}, "
+        f"организаций {summary.organisations}, опубликованных анкет {summary.approved} "
+        f"(из них команд {summary.teams}), неопубликованных {summary.unpublished}."
+    )
+    _rebuild_search_index()
+
+
+def _rebuild_search_index() -> None:
+    from ..search import rebuild
+
+    with click.progressbar(length=0, label="Поисковый индекс") as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        count = rebuild(progress)
+    click.echo(f"Проиндексировано документов: {count}.")
