@@ -1,3 +1,98 @@
-from flask import Blueprint
+"""The read-only JSON API at /api/v1: the public mentor bank as open data (DESIGN.md §5)."""
+from dataclasses import replace
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+from flask import Blueprint, abort, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_exceptions
+
+from .. import search
+from ..core.pagination import page_number
+from ..mentors.filters import MAX_QUERY_LENGTH, MentorFilters
+from ..mentors.models import get_public_profile_or_404
+from ..mentors.views import profiles_for_hits
+from .openapi import openapi_document
+from .paging import page_count, per_page_from
+from .responses import API_PREFIX, http_error_as_json, is_api_request, json_response
+from .serializers import PAGES, facets_json, hit_json, mentor_json
+
+bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
+
+SEARCH_TYPES = tuple(PAGES)
+
+
+@bp.get("/mentors")
+def mentors():
+    filters = MentorFilters.from_args(request.args)
+    per_page = per_page_from(request.args)
+    result = search.search_mentors(filters, per_page)
+    last_page = page_count(result.total, per_page)
+    if filters.page > last_page:
+        # A page past the end is clamped to the last one rather than answered empty.
+        filters = replace(filters, page=last_page)
+        result = search.search_mentors(filters, per_page)
+    return json_response({
+        "total": result.total,
+        "page": filters.page,
+        "per_page": per_page,
+        "pages": last_page,
+        "items": [mentor_json(profile) for profile, _hit in profiles_for_hits(result.hits)],
+        "facets": facets_json(result.facets),
+    })
+
+
+@bp.get("/mentors/<int:profile_id>")
+def mentor(profile_id: int):
+    return json_response(mentor_json(get_public_profile_or_404(profile_id)))
+
+
+@bp.get("/search")
+def search_everything():
+    query = " ".join(request.args.get("q", "").split())[:MAX_QUERY_LENGTH]
+    doc_type = request.args.get("type") or None
+    if doc_type is not None and doc_type not in SEARCH_TYPES:
+        abort(400, description=f"Unknown type; use one of: {', '.join(SEARCH_TYPES)}.")
+    page = page_number(request.args.get("page"))
+    per_page = per_page_from(request.args)
+    result = search.search_all(query, doc_type, page, per_page)
+    last_page = page_count(result.total, per_page)
+    if page > last_page:
+        page = last_page
+        result = search.search_all(query, doc_type, page, per_page)
+    return json_response({
+        "query": query,
+        "type": doc_type,
+        "total": result.total,
+        "page": page,
+        "per_page": per_page,
+        "pages": last_page,
+        "items": [hit_json(hit) for hit in result.hits],
+        "counts": result.facets.get("type", {}),
+        "suggestion": result.suggestion,
+    })
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return json_response(openapi_document())
+
+
+@bp.get("/", defaults={"unknown": ""})
+@bp.get("/<path:unknown>")
+def not_found(unknown: str):
+    """Any other GET under /api/v1: answered here so the API's JSON error handlers apply."""
+    abort(404)
+
+
+def api_http_error(error: HTTPException):
+    return http_error_as_json(error)
+
+
+# Per status code, not only per class: Flask prefers an application handler for a code (say the HTML 404 page)
+# over a blueprint handler for a class.
+for _code in default_exceptions:
+    bp.register_error_handler(_code, api_http_error)
+
+
+@bp.app_errorhandler(MethodNotAllowed)
+def method_not_allowed(error: MethodNotAllowed):
+    # Routing fails before a blueprint is known, so this one handler is the application's.
+    return http_error_as_json(error) if is_api_request() else error

@@ -1,0 +1,121 @@
+"""Public records as JSON. Only fields a visitor may see: a mentor's e-mail and phone never appear here."""
+from datetime import UTC, datetime
+
+from flask import url_for
+from flask_babel import gettext
+from sqlalchemy import select
+
+from ..extensions import db
+from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, VOCABULARY_FACETS
+from ..mentors.models import MentorProfile
+from ..organisations.models import Municipality, Region
+from ..search.results import Hit
+from ..vocabularies.models import Term, Vocabulary
+
+# The public HTML page of each searchable type: (endpoint, name of its id argument).
+PAGES = {
+    "mentor": ("mentors.detail", "profile_id"),
+    "organisation": ("organisations.detail", "organisation_id"),
+}
+
+# JSON key -> vocabulary, for the term lists of a mentor.
+TERM_LISTS = {
+    "forms": Vocabulary.FORM,
+    "interaction_models": Vocabulary.INTERACTION_MODEL,
+    "kinds": Vocabulary.KIND,
+    "modes": Vocabulary.MODE,
+    "directions": Vocabulary.DIRECTION,
+    "tracks": Vocabulary.TRACK,
+    "competences": Vocabulary.COMPETENCE,
+    "mentee_categories": Vocabulary.MENTEE_CATEGORY,
+    "levels": Vocabulary.LEVEL,
+}
+
+
+def page_url(doc_type: str, record_id: int) -> str:
+    endpoint, argument = PAGES[doc_type]
+    return url_for(endpoint, _external=True, **{argument: record_id})
+
+
+def iso(moment: datetime | None) -> str | None:
+    """Stored times are naive UTC (core.models.utcnow); say so in the ISO 8601 text."""
+    return moment.replace(tzinfo=UTC).isoformat() if moment else None
+
+
+def term_json(term: Term) -> dict:
+    return {"slug": term.slug, "name": term.name}
+
+
+def mentor_json(profile: MentorProfile) -> dict:
+    organisation = profile.organisation
+    municipality = organisation.municipality
+    data = {
+        "id": profile.id,
+        "url": page_url("mentor", profile.id),
+        "name": profile.display_name,
+        "is_team": profile.is_team,
+        "position": profile.position,
+        "organisation": {
+            "id": organisation.id,
+            "name": organisation.name,
+            "url": page_url("organisation", organisation.id),
+        },
+        "municipality": {"id": municipality.id, "name": municipality.name},
+        "region": {"id": municipality.region.id, "name": municipality.region.name},
+        "subjects": profile.subject_list,
+        "experience_years": profile.experience_years,
+        "capacity": profile.capacity,
+        "accepting_requests": profile.accepting_requests,
+        "achievements": profile.achievements,
+        "bio": profile.bio,
+        "published_at": iso(profile.published_at),
+        "last_active_at": iso(profile.last_active_at),
+    }
+    for key, vocabulary in TERM_LISTS.items():
+        data[key] = [term_json(term) for term in profile.terms_in(vocabulary)]
+    return data
+
+
+def hit_json(hit: Hit) -> dict:
+    # The snippet is already escaped HTML with <mark> around matched words; clients render it as HTML.
+    return {
+        "type": hit.type,
+        "id": hit.id,
+        "title": hit.title,
+        "url": page_url(hit.type, hit.id),
+        "snippet": str(hit.snippet),
+    }
+
+
+def facets_json(facets: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
+    """Facet counts with a readable name for each value: {facet: [{"value", "name", "count"}]}."""
+    names = _facet_value_names(facets)
+    return {
+        facet: [
+            {"value": value, "name": names.get((facet, value), value), "count": count}
+            for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        for facet, counts in facets.items()
+    }
+
+
+def _facet_value_names(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
+    names: dict[tuple[str, str], str] = {}
+    for facet, model in zip(GEOGRAPHY_FACETS, (Region, Municipality)):
+        ids = [int(value) for value in facets.get(facet, {}) if value.isdigit()]
+        if ids:
+            for record_id, name in db.session.execute(select(model.id, model.name).where(model.id.in_(ids))):
+                names[(facet, str(record_id))] = name
+    slugs_by_vocabulary = {
+        str(vocabulary): (facet, list(facets[facet])) for facet, vocabulary in VOCABULARY_FACETS.items()
+        if facets.get(facet)
+    }
+    if slugs_by_vocabulary:
+        wanted = select(Term.vocabulary, Term.slug, Term.name).where(Term.vocabulary.in_(slugs_by_vocabulary))
+        for vocabulary, slug, name in db.session.execute(wanted):
+            facet, slugs = slugs_by_vocabulary[vocabulary]
+            if slug in slugs:
+                names[(facet, slug)] = name
+    if facets.get(ACCEPTING_FACET):
+        names[(ACCEPTING_FACET, "1")] = gettext("Accepting requests")
+    return names
