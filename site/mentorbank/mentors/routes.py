@@ -1,3 +1,42 @@
-from flask import Blueprint
+"""The public mentor bank: the searchable list and a mentor's profile."""
+from flask import Blueprint, current_app, render_template, request
 
-bp = Blueprint("mentors", __name__)
+from .. import search
+from ..core.htmx import render_page_or_partial
+from ..core.pagination import Page
+from ..home.layout import optional_url
+from .facets import SORT_OPTIONS, chosen_sort, facet_groups
+from .filters import MentorFilters
+from .models import get_public_profile_or_404
+from .views import profile_vocabulary_groups, profiles_for_hits
+
+bp = Blueprint("mentors", __name__, url_prefix="/mentors")
+
+
+@bp.get("")
+def index():
+    filters = MentorFilters.from_args(request.args)
+    per_page = current_app.config["MENTORS_PER_PAGE"]
+    result = search.search_mentors(filters, per_page=per_page)
+    page = Page(items=profiles_for_hits(result.hits), page=filters.page, per_page=per_page, total=result.total)
+    return render_page_or_partial(
+        "mentors/index.html",
+        "mentors/_partial.html",
+        filters=filters,
+        result=result,
+        page=page,
+        facets=facet_groups(filters, result.facets),
+        sort_options=SORT_OPTIONS,
+        chosen_sort=chosen_sort(request.args.get("sort")),
+    )
+
+
+@bp.get("/<int:profile_id>")
+def detail(profile_id: int):
+    profile = get_public_profile_or_404(profile_id)
+    return render_template(
+        "mentors/detail.html",
+        profile=profile,
+        vocabulary_groups=profile_vocabulary_groups(profile),
+        request_url=optional_url("auth.login", next=request.path),
+    )

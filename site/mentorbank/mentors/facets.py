@@ -1,0 +1,89 @@
+"""The facet checkboxes of the mentor bank: each facet's values with labels, counts and what is ticked."""
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ..extensions import db
+from ..home.layout import region_name
+from ..organisations.models import Municipality, Region
+from ..vocabularies.models import terms_of
+from .filters import ACCEPTING_FACET, FACETS, VOCABULARY_FACETS, MentorFilters
+
+FACET_LEGENDS = {
+    "region": _l("Region"),
+    "municipality": _l("Municipality"),
+    "org_kind": _l("Organisation type"),
+    "form": _l("Form"),
+    "kind": _l("Kind"),
+    "mode": _l("Mode"),
+    "direction": _l("Direction"),
+    "track": _l("Track"),
+    ACCEPTING_FACET: _l("Requests"),
+}
+
+# The empty choice lets the filters decide: best match when there is a query, by name when there is none.
+# Submitting an explicit "name" while typing would throw relevance away.
+SORT_OPTIONS = (
+    ("", _l("Best match first")),
+    ("name", _l("By name")),
+    ("recent", _l("Newest first")),
+    ("experience", _l("Most experienced first")),
+)
+
+
+def chosen_sort(requested: str | None) -> str:
+    """The sort option to show as selected: only what the visitor chose themselves."""
+    return requested if requested in dict(SORT_OPTIONS) else ""
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    legend: str
+    options: list[FacetOption]
+
+    @property
+    def has_selection(self) -> bool:
+        return any(option.selected for option in self.options)
+
+
+def facet_groups(filters: MentorFilters, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:
+    """Every facet with the values that have mentors, plus any value already ticked (so it can be unticked)."""
+    groups = []
+    for facet in FACETS:
+        facet_counts = counts.get(facet, {})
+        shown = {value for value, count in facet_counts.items() if count} | set(filters.selected.get(facet, []))
+        options = [
+            FacetOption(value, label, facet_counts.get(value, 0), filters.is_selected(facet, value))
+            for value, label in _labelled_values(facet, shown)
+        ]
+        if options:
+            groups.append(FacetGroup(facet, str(FACET_LEGENDS[facet]), options))
+    return groups
+
+
+def _labelled_values(facet: str, values: set[str]) -> list[tuple[str, str]]:
+    """(value, label) pairs in the order a reader expects: vocabularies as curated, places by name."""
+    if facet in VOCABULARY_FACETS:
+        return [(term.slug, term.label) for term in terms_of(VOCABULARY_FACETS[facet]) if term.slug in values]
+    if facet == ACCEPTING_FACET:
+        return [("1", str(_l("Accepting requests now")))] if values else []
+    ids = [int(value) for value in values if value.isdigit()]
+    if not ids:
+        return []
+    if facet == "region":
+        regions = db.session.scalars(select(Region).where(Region.id.in_(ids)).order_by(Region.name))
+        return [(str(region.id), region_name(region)) for region in regions]
+    municipalities = db.session.scalars(
+        select(Municipality).where(Municipality.id.in_(ids)).order_by(Municipality.name)
+    )
+    return [(str(municipality.id), municipality.name) for municipality in municipalities]

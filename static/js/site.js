@@ -1,0 +1,21 @@
+// Small enhancements; every page works without them.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // The language switch returns to the page as it is now, after htmx changed the URL in place.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.classList && form.classList.contains("locale-switch")) {
+      form.elements.next.value = location.pathname + location.search;
+    }
+  });
+
+  // Facets start folded on narrow screens and open on wide ones (without JS they are always open).
+  var wide = window.matchMedia("(min-width: 992px)");
+  function fitFacets() {
+    document.querySelectorAll("details.facets").forEach(function (details) { details.open = wide.matches; });
+  }
+  document.addEventListener("DOMContentLoaded", fitFacets);
+  wide.addEventListener("change", fitFacets);
+})();
