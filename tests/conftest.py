@@ -12,7 +12,8 @@ from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import MetaData, event
 
 from mentorbank import create_app
-from mentorbank.extensions import db
+from mentorbank.accounts.models import Role
+from mentorbank.extensions import db, limiter
 
 from . import factories
 
@@ -76,6 +77,8 @@ def app(tmp_path_factory):
 def _isolated(request, app, tmp_path):
     """Every test: its own search index; and, unless it needs real commits, a transaction rolled back after it."""
     app.config["SEARCH_INDEX_DIR"] = str(tmp_path / "search_index")
+    app.config["MAIL_OUTBOX_DIR"] = str(tmp_path / "outbox")
+    limiter.reset()
     if "committing_database" in request.fixturenames:
         yield
         return
@@ -138,3 +141,62 @@ def csrf_token_from(html: str) -> str:
     match = CSRF_PATTERN.search(html)
     assert match, "the page carries no CSRF token"
     return match.group(1) or match.group(2)
+
+
+class Auth:
+    """Log in and out through the real form, as a person would (flaskr's ``auth`` fixture)."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, user, password: str = factories.PASSWORD, **extra):
+        page = self.client.get("/auth/login")
+        return self.client.post("/auth/login", data={
+            "email": user.email, "password": password, "csrf_token": csrf_token_from(page.get_data(as_text=True)),
+            **extra,
+        })
+
+    def logout(self):
+        page = self.client.get("/")
+        return self.client.post("/auth/logout", data={"csrf_token": csrf_token_from(page.get_data(as_text=True))})
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+@pytest.fixture
+def participant(make):
+    return make.user(full_name="Петрова Анна Сергеевна", email="participant@example.org")
+
+
+@pytest.fixture
+def moderator(make):
+    return make.user(full_name="Соколова Ирина Викторовна", email="moderator@example.org", position="методист",
+                     roles=(Role.MODERATOR,))
+
+
+@pytest.fixture
+def admin_user(make):
+    return make.user(full_name="Кузнецов Андрей Павлович", email="admin@example.org", position="администратор",
+                     roles=(Role.ADMIN,))
+
+
+@pytest.fixture
+def mentor_user(make):
+    """A participant whose mentor profile is approved."""
+    return make.mentor(full_name="Орлова Елена Николаевна", email="mentor@example.org").user
+
+
+@pytest.fixture
+def outbox(app):
+    """The messages captured so far in this test, as parsed e-mails (newest last)."""
+    from email import message_from_bytes, policy
+
+    from mentorbank.core.mail import outbox_messages
+
+    def read():
+        return [message_from_bytes(path.read_bytes(), policy=policy.default) for path in outbox_messages(app)]
+
+    return read

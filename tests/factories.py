@@ -4,7 +4,7 @@ import itertools
 
 from sqlalchemy import select
 
-from mentorbank.accounts.models import User
+from mentorbank.accounts.models import Role, RoleGrant, User
 from mentorbank.core.models import utcnow
 from mentorbank.extensions import db
 from mentorbank.mentors.models import MentorProfile, ProfileStatus
@@ -57,14 +57,28 @@ def organisation(
     return org
 
 
+PASSWORD = "correct horse battery staple"
+
+
 def user(full_name: str = "Иванова Мария Петровна", email: str | None = None, position: str = "учитель",
-         org: Organisation | None = None) -> User:
+         org: Organisation | None = None, password: str | None = PASSWORD, roles: tuple[Role, ...] = (),
+         confirmed: bool = True) -> User:
+    """A registered, confirmed participant who can log in with ``PASSWORD``, plus any ``roles``."""
     person = User(
         full_name=full_name,
         email=email or f"user{next(_sequence)}@example.org",
         position=position,
         organisation=org or organisation(),
+        email_confirmed_at=utcnow() if confirmed else None,
+        processing_consent_at=utcnow(),
+        processing_consent_version="2026-11",
     )
+    if password:
+        person.set_password(password)
+    for role in roles:
+        person.role_grants.append(RoleGrant(
+            role=role, organisation=person.organisation if role == Role.CURATOR else None
+        ))
     db.session.add(person)
     db.session.flush()
     return person

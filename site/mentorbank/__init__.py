@@ -4,7 +4,7 @@ import logging
 from flask import Flask
 
 from .config import INSTANCE_DIR, PROJECT_ROOT, load_config
-from .extensions import babel, csrf, db, htmx, login_manager, migrate
+from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(PROJECT_ROOT / "site" / "mentorbank" / "migrations")
 
@@ -25,11 +25,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     htmx.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
-    from .core import i18n, templating
+    from .core import errors, i18n, mail, permissions, templating
 
     babel.init_app(app, locale_selector=i18n.select_locale)
     templating.init_app(app)
+    errors.init_app(app)
+    mail.init_app(app)
+    permissions.init_app(app)
 
     from . import search
 
@@ -42,23 +46,34 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _register_models() -> None:
     # Imported for their side effect: every mapped class is known before the first query.
     from .accounts import models as _accounts  # noqa: F401
+    from .audit import models as _audit  # noqa: F401
     from .mentors import models as _mentors  # noqa: F401
+    from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
     from .vocabularies import models as _vocabularies  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .accounts.account_routes import bp as account_bp
+    from .accounts.auth_routes import bp as auth_bp
+    from .accounts.commands import users_cli
+    from .admin.routes import bp as admin_bp
     from .api.health import bp as health_bp
     from .api.routes import bp as api_bp
     from .demo.commands import demo_cli
     from .home.routes import bp as home_bp
+    from .mentors.application_routes import bp as mentor_application_bp
     from .mentors.commands import mentors_cli
+    from .moderation.routes import bp as moderation_bp
     from .mentors.routes import bp as mentors_bp
     from .organisations.routes import bp as organisations_bp
     from .search.commands import search_cli
     from .search.routes import bp as search_bp
 
-    for blueprint in (home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp):
+    for blueprint in (
+        home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
+        auth_bp, account_bp, mentor_application_bp, moderation_bp, admin_bp,
+    ):
         app.register_blueprint(blueprint)
-    for command_group in (demo_cli, mentors_cli, search_cli):
+    for command_group in (demo_cli, mentors_cli, search_cli, users_cli):
         app.cli.add_command(command_group)

@@ -34,6 +34,17 @@ class Defaults:
     SESSION_COOKIE_SECURE = False
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
 
+    # The version of the consent text a registering user agrees to (stored with the consent).
+    PROCESSING_CONSENT_VERSION = "2026-11"
+    # Tokens mailed for e-mail confirmation and password reset stay valid this long (seconds).
+    EMAIL_TOKEN_MAX_AGE = 3 * 24 * 3600
+    PASSWORD_RESET_MAX_AGE = 2 * 3600
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+
     MENTORS_PER_PAGE = 20
     API_MAX_PER_PAGE = 100
 
@@ -59,6 +70,10 @@ def load_config(app, test_config: dict | None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     if app.config["ENV_NAME"] == "production":
         app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+    if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
+        # Several workers must share one count of attempts.
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or _development_secret(app)
 
 

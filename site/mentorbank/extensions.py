@@ -1,6 +1,8 @@
 """Extensions are created unbound here and bound to an app in ``create_app``."""
 from flask_babel import Babel
 from flask_htmx import HTMX
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -28,3 +30,5 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 htmx = HTMX()
+# Storage comes from RATELIMIT_STORAGE_URI (Redis when REDIS_URL is set, see config.py).
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

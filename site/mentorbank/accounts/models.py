@@ -1,11 +1,23 @@
-"""People who use the bank. Minimal for now: log-in and roles come with the accounts issue."""
-from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+"""People who use the bank, their roles and their consent to the processing of personal data (152-ФЗ)."""
+import enum
+from datetime import datetime
 
-from ..core.models import TimestampMixin
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..core.models import TimestampMixin, string_enum, utcnow
 from ..extensions import db, login_manager
 from ..organisations.models import Organisation
+
+
+class Role(enum.StrEnum):
+    """Granted roles. Every registered user is a participant; a mentor is one whose profile is approved."""
+
+    MODERATOR = "moderator"
+    ADMIN = "admin"
+    CURATOR = "curator"  # of one organisation
 
 
 class User(UserMixin, TimestampMixin, db.Model):
@@ -14,11 +26,81 @@ class User(UserMixin, TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     # Stored lower-cased, so look-ups by e-mail are exact.
     email: Mapped[str] = mapped_column(String(254), unique=True)
+    # None: the person cannot log in until they set a password by the reset link (e.g. imported mentors).
     password_hash: Mapped[str | None] = mapped_column(String(256))
     full_name: Mapped[str] = mapped_column(String(300))
     position: Mapped[str | None] = mapped_column(String(300))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
 
+    email_confirmed_at: Mapped[datetime | None]
+    # Consent to the processing of personal data: when, and which version of its text was agreed to.
+    processing_consent_at: Mapped[datetime | None]
+    processing_consent_version: Mapped[str | None] = mapped_column(String(20))
+    is_blocked: Mapped[bool] = mapped_column(default=False)
+    last_login_at: Mapped[datetime | None]
+
+    organisation: Mapped[Organisation | None] = relationship()
+    role_grants: Mapped[list["RoleGrant"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", foreign_keys="RoleGrant.user_id", lazy="selectin"
+    )
+
+    # --- log-in ---
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return not self.is_blocked
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
+
+    # --- roles ---
+
+    def has_role(self, role: Role) -> bool:
+        return any(grant.role == role for grant in self.role_grants)
+
+    @property
+    def is_moderator(self) -> bool:
+        # An admin can do everything a moderator can.
+        return self.has_role(Role.MODERATOR) or self.has_role(Role.ADMIN)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.has_role(Role.ADMIN)
+
+    @property
+    def curated_organisation_ids(self) -> set[int]:
+        return {g.organisation_id for g in self.role_grants if g.role == Role.CURATOR and g.organisation_id}
+
+    def is_curator_of(self, organisation_id: int | None) -> bool:
+        return organisation_id is not None and organisation_id in self.curated_organisation_ids
+
+
+class RoleGrant(db.Model):
+    """One role of one user; a curator's grant names the organisation they curate."""
+
+    __tablename__ = "role_grant"
+    __table_args__ = (
+        UniqueConstraint("user_id", "role", "organisation_id"),
+        CheckConstraint(
+            "(role = 'curator') = (organisation_id IS NOT NULL)", name="curator_has_organisation"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    role: Mapped[Role] = mapped_column(string_enum(Role, "role"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
+    granted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    user: Mapped[User] = relationship(back_populates="role_grants", foreign_keys=[user_id])
     organisation: Mapped[Organisation | None] = relationship()
 
 

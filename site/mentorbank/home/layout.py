@@ -37,6 +37,21 @@ def current_path() -> str:
     return request.full_path.rstrip("?") if request else "/"
 
 
+def account_context() -> dict:
+    """The numbers in the navigation: my unread notifications, and for moderators what waits for them."""
+    from flask_login import current_user
+
+    from ..moderation.queue import waiting_count
+    from ..notifications.models import unread_count
+
+    if not current_user.is_authenticated:
+        return {"unread_notifications": 0, "moderation_waiting": 0}
+    return {
+        "unread_notifications": unread_count(current_user.id),
+        "moderation_waiting": waiting_count() if current_user.is_moderator else 0,
+    }
+
+
 def layout_context() -> dict:
     current = str(get_locale())
     languages = current_app.config["LANGUAGES"]
@@ -48,6 +63,7 @@ def layout_context() -> dict:
         "other_locale_title": LOCALE_TITLES.get(other, other),
         "main_navigation": MAIN_NAVIGATION,
         "current_path": current_path(),
+        **account_context(),
     }
 
 

@@ -1,6 +1,5 @@
 """The front page and the language switch."""
 import flask_babel
-from flask_babel import gettext as _
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session
 from sqlalchemy import distinct, func, select
 
@@ -40,24 +39,6 @@ def set_locale(code: str):
         abort(404)
     session[LOCALE_SESSION_KEY] = code
     return redirect(safe_next_url(request.form.get("next")), code=303)
-
-
-@bp.app_errorhandler(404)
-def not_found(error):
-    return render_template(
-        "errors/error.html",
-        title=_("Page not found"),
-        message=_("There is no such page, or it is no longer public. Check the address or search the bank."),
-    ), 404
-
-
-@bp.app_errorhandler(500)
-def server_error(error):
-    return render_template(
-        "errors/error.html",
-        title=_("Something went wrong"),
-        message=_("The page could not be shown because of an error on our side. Please try again a little later."),
-    ), 500
 
 
 def _approved_with_places():

@@ -2,11 +2,11 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import Column, Enum, ForeignKey, String, Table, Text, select
+from sqlalchemy import Column, ForeignKey, String, Table, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from ..accounts.models import User
-from ..core.models import TimestampMixin, utcnow
+from ..core.models import TimestampMixin, string_enum, utcnow
 from ..extensions import db
 from ..organisations.models import Municipality, Organisation
 from ..vocabularies.models import Term, Vocabulary
@@ -51,23 +51,29 @@ class MentorProfile(TimestampMixin, db.Model):
     publication_consent_at: Mapped[datetime | None]
 
     status: Mapped[ProfileStatus] = mapped_column(
-        Enum(
-            ProfileStatus,
-            native_enum=False,
-            create_constraint=True,
-            length=16,
-            name="profile_status",
-            values_callable=lambda statuses: [s.value for s in statuses],
-        ),
-        default=ProfileStatus.DRAFT,
-        index=True,
+        string_enum(ProfileStatus, "profile_status"), default=ProfileStatus.DRAFT, index=True
     )
+    # The moderator's reason when the profile is returned (REJECTED); shown to the author.
     status_reason: Mapped[str | None] = mapped_column(Text)
+    submitted_at: Mapped[datetime | None]
     decided_at: Mapped[datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    # A new version of an approved profile waiting for moderation: the approved one stays public meanwhile,
+    # and on approval this revision's content is copied onto it. At most one revision per profile.
+    revision_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mentor_profile.id", ondelete="CASCADE"), unique=True
+    )
     published_at: Mapped[datetime | None]
     last_active_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    user: Mapped[User] = relationship(lazy="joined")
+    user: Mapped[User] = relationship(lazy="joined", foreign_keys=[user_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+    revision_of: Mapped["MentorProfile | None"] = relationship(
+        remote_side=[id], back_populates="pending_revision", foreign_keys=[revision_of_id]
+    )
+    pending_revision: Mapped["MentorProfile | None"] = relationship(
+        back_populates="revision_of", foreign_keys=[revision_of_id], uselist=False
+    )
     organisation: Mapped[Organisation] = relationship(lazy="joined")
     terms: Mapped[list[Term]] = relationship(secondary=mentor_profile_term, order_by=Term.position)
 
@@ -99,7 +105,7 @@ def public_profiles():
     """The one query every public page, the index and the API start from: approved profiles only."""
     return (
         select(MentorProfile)
-        .where(MentorProfile.status == ProfileStatus.APPROVED)
+        .where(MentorProfile.status == ProfileStatus.APPROVED, MentorProfile.revision_of_id.is_(None))
         .options(
             selectinload(MentorProfile.terms),
             selectinload(MentorProfile.organisation)

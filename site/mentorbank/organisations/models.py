@@ -1,8 +1,10 @@
 """Geography and organisations: region → municipality → organisation."""
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+import enum
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.models import TimestampMixin
+from ..core.models import TimestampMixin, string_enum
 from ..extensions import db
 from ..vocabularies.models import Term
 
@@ -31,6 +33,12 @@ class Municipality(db.Model):
     organisations: Mapped[list["Organisation"]] = relationship(back_populates="municipality")
 
 
+class OrganisationStatus(enum.StrEnum):
+    APPROVED = "approved"
+    # Proposed by a registering participant ("my organisation is not listed"); public once a moderator approves.
+    PROPOSED = "proposed"
+
+
 class Organisation(TimestampMixin, db.Model):
     __tablename__ = "organisation"
     __table_args__ = (UniqueConstraint("municipality_id", "name"),)
@@ -43,6 +51,11 @@ class Organisation(TimestampMixin, db.Model):
     website: Mapped[str | None] = mapped_column(String(300))
     # стажировочная площадка: an organisation that hosts internships for others.
     is_training_ground: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[OrganisationStatus] = mapped_column(
+        string_enum(OrganisationStatus, "organisation_status"), default=OrganisationStatus.APPROVED, index=True
+    )
+    # No foreign key: users point at organisations, and this only records who asked (a user id).
+    proposed_by_id: Mapped[int | None]
 
     kind: Mapped[Term] = relationship(lazy="joined")
     municipality: Mapped[Municipality] = relationship(back_populates="organisations", lazy="joined")
@@ -54,3 +67,8 @@ class Organisation(TimestampMixin, db.Model):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+
+def public_organisations():
+    """Organisations the public directory shows: proposed ones wait for a moderator."""
+    return select(Organisation).where(Organisation.status == OrganisationStatus.APPROVED)

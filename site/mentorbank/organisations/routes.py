@@ -5,14 +5,14 @@ from flask import Blueprint, render_template
 
 from ..extensions import db
 from ..mentors.models import MentorProfile, public_profiles
-from .models import Organisation
+from .models import Organisation, public_organisations
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
 
 @bp.get("/<int:organisation_id>")
 def detail(organisation_id: int):
-    organisation = db.get_or_404(Organisation, organisation_id)
+    organisation = db.first_or_404(public_organisations().where(Organisation.id == organisation_id))
     mentors = db.session.scalars(public_profiles().where(MentorProfile.organisation_id == organisation.id)).all()
     return render_template(
         "organisations/detail.html",

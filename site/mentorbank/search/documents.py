@@ -11,7 +11,7 @@ from whoosh.fields import Schema
 
 from ..mentors.filters import VOCABULARY_FACETS
 from ..mentors.models import MentorProfile, public_profiles
-from ..organisations.models import Municipality, Organisation
+from ..organisations.models import Municipality, Organisation, public_organisations
 from .analysis import fold
 from .schemas import mentor_schema, organisation_schema
 
@@ -110,9 +110,9 @@ def organisation_document(organisation: Organisation) -> dict:
 
 
 def load_organisations(session: Session, ids: Collection[int] | None = None) -> Iterable[Organisation]:
-    # Organisations are public directory entries: all of them are indexed.
+    # Approved organisations are public directory entries; proposed ones wait for a moderator.
     statement = (
-        select(Organisation)
+        public_organisations()
         .options(joinedload(Organisation.municipality).joinedload(Municipality.region))
         .order_by(Organisation.id)
     )
@@ -120,7 +120,7 @@ def load_organisations(session: Session, ids: Collection[int] | None = None) -> 
 
 
 def count_organisations(session: Session) -> int:
-    return session.scalar(select(func.count(Organisation.id)))
+    return session.scalar(select(func.count()).select_from(public_organisations().subquery()))
 
 
 MENTOR = DocType(
