@@ -1,0 +1,60 @@
+"""An approved profile is edited through a revision: a copy that goes to moderation while the approved one
+stays public; approving the revision copies its content back onto the published profile."""
+from ..core.models import utcnow
+from ..extensions import db
+from .models import MentorProfile, ProfileStatus
+
+# What the mentor writes; status, moderation and publication fields stay with each row.
+CONTENT_FIELDS = (
+    "organisation_id", "is_team", "team_name", "subjects", "experience_years", "achievements", "bio",
+    "capacity", "accepting_requests", "phone", "mentoring_consent_at", "publication_consent_at",
+)
+
+
+def copy_content(source: MentorProfile, target: MentorProfile) -> None:
+    for name in CONTENT_FIELDS:
+        setattr(target, name, getattr(source, name))
+    target.terms = list(source.terms)
+
+
+def start_revision(published: MentorProfile) -> MentorProfile:
+    """The draft in which the author edits an approved profile (the existing one if already started)."""
+    if published.pending_revision is not None:
+        return published.pending_revision
+    revision = MentorProfile(user_id=published.user_id, status=ProfileStatus.DRAFT, revision_of=published)
+    copy_content(published, revision)
+    db.session.add(revision)
+    db.session.flush()
+    return revision
+
+
+def changed_fields(revision: MentorProfile) -> dict[str, tuple[object, object]]:
+    """What a revision changes against the published profile: field → (published value, new value)."""
+    published = revision.revision_of
+    if published is None:
+        return {}
+    changes = {
+        name: (getattr(published, name), getattr(revision, name))
+        for name in CONTENT_FIELDS
+        if getattr(published, name) != getattr(revision, name)
+    }
+    before, after = set(published.terms), set(revision.terms)
+    if before != after:
+        changes["terms"] = (sorted(before - after, key=_term_order), sorted(after - before, key=_term_order))
+    return changes
+
+
+def _term_order(term) -> tuple:
+    return term.vocabulary, term.position
+
+
+def apply_revision(revision: MentorProfile) -> MentorProfile:
+    """Publish a revision's content on its profile and drop the revision; returns the published profile."""
+    published = revision.revision_of
+    copy_content(revision, published)
+    published.published_at = utcnow()
+    published.decided_at = revision.decided_at
+    published.decided_by_id = revision.decided_by_id
+    published.status_reason = None
+    db.session.delete(revision)
+    return published
