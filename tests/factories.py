@@ -1,5 +1,6 @@
 """Small builders of realistic records for tests. Each flushes, so ids are set; the test's transaction
 (or the request under test) decides about committing."""
+import functools
 import itertools
 
 from sqlalchemy import select
@@ -60,6 +61,14 @@ def organisation(
 PASSWORD = "correct horse battery staple"
 
 
+@functools.cache
+def _known_password_hash() -> str:
+    # Hashing is slow on purpose; tests that create many users hash the shared password once.
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash(PASSWORD)
+
+
 def user(full_name: str = "Иванова Мария Петровна", email: str | None = None, position: str = "учитель",
          org: Organisation | None = None, password: str | None = PASSWORD, roles: tuple[Role, ...] = (),
          confirmed: bool = True) -> User:
@@ -73,7 +82,9 @@ def user(full_name: str = "Иванова Мария Петровна", email: s
         processing_consent_at=utcnow(),
         processing_consent_version="2026-11",
     )
-    if password:
+    if password == PASSWORD:
+        person.password_hash = _known_password_hash()
+    elif password:
         person.set_password(password)
     for role in roles:
         person.role_grants.append(RoleGrant(

@@ -1,4 +1,223 @@
 """Registration, e-mail confirmation, log-in and log-out, password reset."""
-from flask import Blueprint
+from flask import Blueprint, current_app, flash, g, make_response, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
+from flask_login import current_user, login_user, logout_user
+
+from ..core.i18n import LOCALE_SESSION_KEY
+from ..core.permissions import login_required
+from ..extensions import db, htmx, limiter
+from ..home.layout import optional_url, safe_next_url
+from . import registration, tokens
+from .forms import LoginForm, PasswordResetForm, PasswordResetRequestForm, RegistrationForm
+from .models import User, normalise_email
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+@bp.before_app_request
+def _forget_the_previous_requests_caches() -> None:
+    """Flask-Login caches the user and Flask-WTF the CSRF token in ``g``. Requests that share an app context
+    (the test client inside a test's context) must each derive them from their own session, as in production;
+    otherwise a log-in that starts a fresh session would be followed by a stale token."""
+    g.pop("_login_user", None)
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
+
+
+# A successful log-in answers 303; everything else (wrong password, blocked, invalid form) is a failure.
+_failed_login = lambda response: response.status_code != 303  # noqa: E731
+_succeeded = lambda response: response.status_code == 303  # noqa: E731
+
+
+def _address_and_email() -> str:
+    # One address guessing one account's password; the plain per-address limit below catches spraying.
+    return f"{get_remote_address()}|{normalise_email(request.form.get('email', ''))}"
+
+
+def _failures_per_address() -> str:
+    # Generous: a school shares one address; this only stops guessing through many accounts at once.
+    return current_app.config.get("LOGIN_FAILURES_PER_ADDRESS", "30/minute")
+
+
+def _status() -> int:
+    """A form shown again after a POST was refused (DESIGN §7: 422 keeps htmx swapping it in)."""
+    return 422 if request.method == "POST" else 200
+
+
+def _start_session(user: User, remember: bool) -> None:
+    """Log in on a fresh session: nothing an attacker planted before the log-in survives it (session
+    fixation), only the visitor's language."""
+    locale = session.get(LOCALE_SESSION_KEY)
+    session.clear()
+    if locale:
+        session[LOCALE_SESSION_KEY] = locale
+    login_user(user, remember=remember)
+    registration.record_login(user)
+
+
+def _no_referrer(response):
+    # The token in the address must not leak to another site through the Referer header.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+# --- registration ---
+
+def _registration_form() -> RegistrationForm:
+    form = RegistrationForm(
+        is_approved_organisation=lambda organisation_id: registration.approved_organisation(organisation_id)
+        is not None
+    )
+    form.proposed_kind.choices = registration.organisation_kind_choices()
+    form.proposed_municipality.choices = {"": [(None, "—")], **registration.municipality_choices()}
+    if request.method == "GET":
+        form.q.data = (request.args.get("q") or "")[:200]
+    return form
+
+
+def _organisation_options(query: str, selected_id: int | None) -> dict:
+    """What the organisation picker shows: the chosen organisation first, then the matches of the query."""
+    selected = registration.approved_organisation(selected_id)
+    matches, more = registration.organisation_matches(query)
+    options = ([selected] if selected else []) + [org for org in matches if org != selected]
+    return {"organisations": options, "selected_id": selected.id if selected else None, "more": more,
+            "query": query}
+
+
+def _render_register(form: RegistrationForm, status: int):
+    options = _organisation_options(form.q.data or "", form.organisation_id.data)
+    return render_template("auth/register.html", form=form, **options), status
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("10/hour", methods=["POST"], deduct_when=_succeeded)
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"), code=303)
+    form = _registration_form()
+    if request.method == "POST" and "find" in request.form:
+        return _render_register(form, 200)  # the look-up without JavaScript: nothing is validated yet
+    if not form.validate_on_submit():
+        return _render_register(form, _status())
+    proposal = None
+    if form.not_listed.data:
+        proposal = registration.ProposedOrganisation(
+            form.proposed_name.data, form.proposed_kind.data, form.proposed_municipality.data
+        )
+    user = registration.register(
+        email=form.email.data, password=form.password.data, full_name=form.full_name.data,
+        position=form.position.data, proposal=proposal,
+        organisation=None if proposal else registration.approved_organisation(form.organisation_id.data),
+    )
+    if user is not None:
+        _start_session(user, remember=False)
+    db.session.commit()
+    # The same words whether or not the address was already registered.
+    flash(_("We have sent a message to %(email)s. Open the link in it to confirm your address.",
+            email=form.email.data), "success")
+    return redirect(url_for("home.index"), code=303)
+
+
+@bp.get("/organisations")
+def organisation_lookup():
+    query = (request.args.get("q") or "").strip()[:200]
+    if not htmx:
+        # Without JavaScript the look-up lives in the registration form itself.
+        return redirect(url_for("auth.register", q=query or None), code=303)
+    selected_id = request.args.get("organisation_id", type=int)
+    response = render_template("auth/_organisation_options.html", **_organisation_options(query, selected_id))
+    return response, 200, {"Vary": "HX-Request"}
+
+
+# --- e-mail confirmation ---
+
+@bp.get("/confirm/<token>")
+def confirm(token: str):
+    user = tokens.user_from_confirmation_token(token)
+    if user is None:
+        return _no_referrer(make_response(render_template("auth/confirm_failed.html"), 400))
+    registration.confirm_email(user)
+    db.session.commit()
+    flash(_("Your e-mail address is confirmed. Thank you!"), "success")
+    if current_user.is_authenticated and current_user.id == user.id:
+        target = optional_url("account.index") or url_for("home.index")
+    else:
+        target = url_for("auth.login")
+    return _no_referrer(redirect(target, code=303))
+
+
+@bp.post("/confirm/resend")
+@limiter.limit("3/hour")
+@login_required
+def resend_confirmation():
+    if current_user.is_confirmed:
+        flash(_("Your e-mail address is already confirmed."), "info")
+    else:
+        registration.send_confirmation(current_user)
+        db.session.commit()
+        flash(_("We have sent a new confirmation link to %(email)s.", email=current_user.email), "success")
+    return redirect(safe_next_url(request.form.get("next")), code=303)
+
+
+# --- log-in and log-out ---
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("5/minute", methods=["POST"], key_func=_address_and_email, deduct_when=_failed_login)
+@limiter.limit(_failures_per_address, methods=["POST"], deduct_when=_failed_login)
+def login():
+    next_url = request.values.get("next")
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(safe_next_url(next_url), code=303)
+    form = LoginForm()
+    failed = False
+    if form.validate_on_submit():
+        user = registration.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            _start_session(user, remember=form.remember.data)
+            db.session.commit()
+            flash(_("You are logged in."), "success")
+            return redirect(safe_next_url(next_url), code=303)
+        failed = True
+    return render_template("auth/login.html", form=form, next_url=next_url, failed=failed), _status()
+
+
+@bp.post("/logout")
+def logout():
+    locale = session.get(LOCALE_SESSION_KEY)
+    logout_user()
+    session.clear()
+    if locale:
+        session[LOCALE_SESSION_KEY] = locale
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("home.index"), code=303)
+
+
+# --- password reset ---
+
+@bp.route("/reset", methods=["GET", "POST"])
+@limiter.limit("5/hour", methods=["POST"])
+def request_reset():
+    form = PasswordResetRequestForm()
+    if form.validate_on_submit():
+        registration.request_password_reset(form.email.data)
+        db.session.commit()
+        flash(_("If an account with this address exists, we have sent it a link to set a new password."), "info")
+        return redirect(url_for("auth.login"), code=303)
+    return render_template("auth/request_reset.html", form=form), _status()
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+@limiter.limit("10/hour", methods=["POST"])
+def reset_password(token: str):
+    user = tokens.user_from_reset_token(token)
+    if user is None:
+        return _no_referrer(make_response(render_template("auth/reset_failed.html"), 400))
+    form = PasswordResetForm()
+    if form.validate_on_submit():
+        registration.reset_password(user, form.password.data)
+        _start_session(user, remember=False)
+        db.session.commit()
+        flash(_("Your new password is set and you are logged in."), "success")
+        return redirect(url_for("home.index"), code=303)
+    page = render_template("auth/reset_password.html", form=form, token=token)
+    return _no_referrer(make_response(page, _status()))

@@ -111,4 +111,6 @@ def normalise_email(email: str) -> str:
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
     # Every rendered template asks Flask-Login for the current user; without a loader it raises.
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    # Blocking takes effect at once: a session opened before the block no longer counts as logged in.
+    return user if user is not None and user.is_active else None

@@ -1,0 +1,120 @@
+"""One form per account action. Passwords are never sent back into a re-rendered form."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, IntegerField, PasswordField, SearchField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional
+
+from .models import normalise_email
+
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 200
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _optional_id(value):
+    """An id from a <select> or radio; the empty choice and garbage both mean "nothing chosen"."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _email_field() -> EmailField:
+    return EmailField(
+        _l("E-mail"),
+        validators=[DataRequired(), Email(message=_l("Enter a valid e-mail address.")), Length(max=254)],
+        filters=[lambda value: normalise_email(value) if value else value],
+    )
+
+
+def _new_password_fields() -> tuple[PasswordField, PasswordField]:
+    return (
+        PasswordField(
+            _l("Password"),
+            validators=[
+                DataRequired(),
+                Length(
+                    min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH,
+                    # WTForms fills in %(min)d.
+                    message=_l("The password must be at least %(min)d characters long."),
+                ),
+            ],
+        ),
+        PasswordField(
+            _l("Repeat the password"),
+            validators=[DataRequired(), EqualTo("password", message=_l("The passwords do not match."))],
+        ),
+    )
+
+
+class RegistrationForm(FlaskForm):
+    email = _email_field()
+    full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=300)], filters=[_strip])
+    position = StringField(_l("Position"), validators=[DataRequired(), Length(max=300)], filters=[_strip])
+    # The directory look-up: htmx asks auth.organisation_lookup as you type; without JavaScript the
+    # "Find" button re-renders the page with the matches.
+    q = SearchField(_l("Find your organisation"), validators=[Optional(), Length(max=200)], filters=[_strip])
+    organisation_id = IntegerField(_l("Organisation"), validators=[Optional()])
+    not_listed = BooleanField(_l("My organisation is not listed"))
+    proposed_name = StringField(_l("Full name of the organisation"), validators=[Length(max=400)], filters=[_strip])
+    proposed_kind = SelectField(_l("Kind of organisation"), coerce=_optional_id, validate_choice=False)
+    proposed_municipality = SelectField(_l("Municipality"), coerce=_optional_id, validate_choice=False)
+    password, password_repeat = _new_password_fields()
+    consent = BooleanField(
+        _l("I agree to the processing of my personal data"),
+        validators=[InputRequired(message=_l("Registration needs your consent to the processing of personal data."))],
+    )
+
+    def __init__(self, *args, is_approved_organisation=lambda _id: False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._is_approved_organisation = is_approved_organisation
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        return self._validate_organisation() and valid
+
+    def _validate_organisation(self) -> bool:
+        """Either an organisation from the directory, or a complete proposal of a new one."""
+        if not self.not_listed.data:
+            chosen = self.organisation_id.data
+            if chosen is None or not self._is_approved_organisation(chosen):
+                self.organisation_id.errors = [
+                    _l("Choose your organisation from the list, or tick “My organisation is not listed”.")
+                ]
+                return False
+            return True
+        checks = (
+            (self.proposed_name, bool(self.proposed_name.data)),
+            (self.proposed_kind, self.proposed_kind.data in _choice_values(self.proposed_kind.choices)),
+            (self.proposed_municipality,
+             self.proposed_municipality.data in _choice_values(self.proposed_municipality.choices)),
+        )
+        for field, ok in checks:
+            if not ok:
+                field.errors = [*field.errors, _l("This field is required.")]
+        return all(ok for _field, ok in checks)
+
+
+def _choice_values(choices) -> set:
+    """Values of a select's choices, flat or grouped ({group: [(value, label), ...]})."""
+    groups = choices.values() if isinstance(choices, dict) else [choices or []]
+    return {value for group in groups for value, _label in group if value is not None}
+
+
+class LoginForm(FlaskForm):
+    # No e-mail syntax check: any wrong input gets the same answer as a wrong password.
+    email = StringField(_l("E-mail"), validators=[DataRequired(), Length(max=254)],
+                        filters=[lambda value: normalise_email(value) if value else value])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=MAX_PASSWORD_LENGTH)])
+    remember = BooleanField(_l("Remember me on this computer"))
+
+
+class PasswordResetRequestForm(FlaskForm):
+    email = _email_field()
+
+
+class PasswordResetForm(FlaskForm):
+    password, password_repeat = _new_password_fields()

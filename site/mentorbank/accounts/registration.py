@@ -1,0 +1,188 @@
+"""Account services: registration, confirmation, authentication and password reset.
+
+Routes call these, then commit once. No answer here tells a visitor whether an e-mail is registered: the
+callers show the same page either way, and the slow password hash runs either way too.
+"""
+from dataclasses import dataclass
+
+from flask import current_app, url_for
+from flask_babel import force_locale, gettext as _
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..core.mail import send_after_commit
+from ..core.models import utcnow
+from ..extensions import db
+from ..organisations.models import Municipality, Organisation, OrganisationStatus, Region, public_organisations
+from ..vocabularies.models import Term, Vocabulary, terms_of
+from . import tokens
+from .models import User, normalise_email
+
+LOOKUP_LIMIT = 12
+# Checked against when the e-mail is unknown, so a miss costs as much time as a wrong password.
+_UNKNOWN_USER_HASH = generate_password_hash("no such user")
+
+
+# --- the organisation directory ---
+
+def _fold(text: str | None) -> str:
+    return (text or "").casefold().replace("ё", "е")
+
+
+def organisation_matches(query: str, limit: int = LOOKUP_LIMIT) -> tuple[list[Organisation], bool]:
+    """Approved organisations whose name or short name contains ``query`` (any case, ё = е), best first,
+    and whether more were left out.
+
+    Matched in Python: SQLite's LIKE and lower() fold only ASCII, and Cyrillic names must match in any case.
+    A region's directory is a few thousand short rows.
+    """
+    needle = _fold(query).strip()
+    if not needle:
+        return [], False
+    rows = db.session.execute(
+        public_organisations().with_only_columns(Organisation.id, Organisation.name, Organisation.short_name)
+    )
+    ranked = sorted(
+        (not (_fold(name).startswith(needle) or _fold(short).startswith(needle)), _fold(short or name), id_)
+        for id_, name, short in rows
+        if needle in _fold(name) or needle in _fold(short)
+    )
+    chosen_ids = [id_ for _prefix, _sort_name, id_ in ranked[:limit]]
+    found = {org.id: org for org in db.session.scalars(select(Organisation).where(Organisation.id.in_(chosen_ids)))}
+    return [found[id_] for id_ in chosen_ids], len(ranked) > limit
+
+
+def approved_organisation(organisation_id: int | None) -> Organisation | None:
+    if organisation_id is None:
+        return None
+    return db.session.scalar(public_organisations().where(Organisation.id == organisation_id))
+
+
+def organisation_kind_choices() -> list[tuple[int | None, str]]:
+    return [(None, "—")] + [(term.id, term.label) for term in terms_of(Vocabulary.ORGANISATION_KIND)]
+
+
+def municipality_choices() -> dict[str, list[tuple[int, str]]]:
+    """Existing municipalities grouped by region, for a <select> with <optgroup>s."""
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    query = select(Municipality).join(Region).order_by(Region.name, Municipality.name)
+    for municipality in db.session.scalars(query):
+        grouped.setdefault(municipality.region.name, []).append((municipality.id, municipality.name))
+    return grouped
+
+
+@dataclass(frozen=True)
+class ProposedOrganisation:
+    name: str
+    kind_id: int
+    municipality_id: int
+
+
+def _proposed_organisation(proposal: ProposedOrganisation) -> Organisation:
+    """The organisation a registering person proposes; an existing one of the same name in the same
+    municipality (approved, or proposed by someone else) is reused rather than duplicated."""
+    existing = [
+        org for org in db.session.scalars(
+            select(Organisation).where(Organisation.municipality_id == proposal.municipality_id)
+        )
+        if _fold(org.name) == _fold(proposal.name)
+    ]
+    if existing:
+        return existing[0]
+    organisation = Organisation(
+        name=proposal.name,
+        kind=db.session.get(Term, proposal.kind_id),
+        municipality=db.session.get(Municipality, proposal.municipality_id),
+        status=OrganisationStatus.PROPOSED,
+    )
+    db.session.add(organisation)
+    return organisation
+
+
+# --- registration and confirmation ---
+
+def user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def register(
+    *, email: str, password: str, full_name: str, position: str,
+    organisation: Organisation | None, proposal: ProposedOrganisation | None,
+) -> User | None:
+    """Create the account and mail the confirmation link; None when the e-mail is taken (its owner is told)."""
+    existing = user_by_email(email)
+    if existing is not None:
+        generate_password_hash(password)  # the same work as a real registration, so timing tells nothing
+        _send_registration_attempt(existing)
+        return None
+    user = User(
+        email=normalise_email(email),
+        full_name=full_name,
+        position=position,
+        processing_consent_at=utcnow(),
+        processing_consent_version=current_app.config["PROCESSING_CONSENT_VERSION"],
+    )
+    user.set_password(password)
+    if proposal is not None:
+        organisation = _proposed_organisation(proposal)
+    user.organisation = organisation
+    db.session.add(user)
+    db.session.flush()
+    if organisation is not None and organisation.status == OrganisationStatus.PROPOSED and not organisation.proposed_by_id:
+        organisation.proposed_by_id = user.id
+    send_confirmation(user)
+    return user
+
+
+def send_confirmation(user: User) -> None:
+    link = url_for("auth.confirm", token=tokens.confirmation_token(user), _external=True)
+    send_after_commit(user.email, _("Confirm your e-mail address"), "confirm_email", user=user, link=link)
+
+
+def _send_registration_attempt(user: User) -> None:
+    link = url_for("auth.reset_password", token=tokens.reset_token(user), _external=True)
+    # The owner of the address did not choose a language here; the bank's language is Russian.
+    with force_locale("ru"):
+        send_after_commit(
+            user.email, _("Someone tried to register with your e-mail address"), "registration_attempt",
+            user=user, link=link, login_link=url_for("auth.login", _external=True),
+        )
+
+
+def confirm_email(user: User) -> None:
+    """Idempotent: a second click on the same link changes nothing."""
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = utcnow()
+
+
+# --- log-in and password reset ---
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with this e-mail and password; None for an unknown e-mail, a wrong password, an account
+    without a password yet and a blocked account alike."""
+    user = user_by_email(email) if email else None
+    if user is None or not user.password_hash:
+        check_password_hash(_UNKNOWN_USER_HASH, password)
+        return None
+    if not user.check_password(password) or not user.is_active:
+        return None
+    return user
+
+
+def record_login(user: User) -> None:
+    user.last_login_at = utcnow()
+
+
+def request_password_reset(email: str) -> None:
+    """Mail a reset link to an existing, unblocked account; do nothing (visibly the same) otherwise."""
+    user = user_by_email(email)
+    if user is None or not user.is_active:
+        return
+    link = url_for("auth.reset_password", token=tokens.reset_token(user), _external=True)
+    send_after_commit(user.email, _("Set a new password"), "reset_password", user=user, link=link)
+
+
+def reset_password(user: User, password: str) -> None:
+    """Set the new password; this voids the link. Following a mailed link also proves the address."""
+    user.set_password(password)
+    confirm_email(user)

@@ -1,0 +1,76 @@
+"""The organisation picker of the registration form: htmx as you type, a plain form without JavaScript."""
+import pytest
+
+from mentorbank.organisations.models import OrganisationStatus
+
+from .conftest import post_form, registration_data
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def directory(make):
+    lyceum = make.organisation(name="МАОУ «Лицей № 131»")
+    lyceum.short_name = "Лицей 131"
+    school = make.organisation(name="МБОУ «Школа № 5 имени Алёшина»", municipality_name="г. Абакан",
+                               region_name="Республика Хакасия")
+    hidden = make.organisation(name="Лицей, который ещё проверяют")
+    hidden.status = OrganisationStatus.PROPOSED
+    return {"lyceum": lyceum, "school": school, "hidden": hidden}
+
+
+def options(response) -> str:
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_lookup_answers_htmx_with_approved_matches_only(client, directory):
+    html = options(client.get("/auth/organisations?q=ЛИЦЕЙ", headers=HTMX))
+    assert f'value="{directory["lyceum"].id}"' in html
+    assert f'value="{directory["hidden"].id}"' not in html, "a proposed organisation is not in the directory yet"
+    assert f'value="{directory["school"].id}"' not in html
+    assert "<html" not in html, "a fragment, not a page"
+
+
+@pytest.mark.parametrize("query", ["лицей 131", "ЛИЦЕЙ 131", "131", "алешина", "АЛЁШИНА"])
+def test_lookup_ignores_case_and_yo(client, directory, query):
+    html = options(client.get("/auth/organisations", query_string={"q": query}, headers=HTMX))
+    assert 'name="organisation_id"' in html
+
+
+def test_lookup_keeps_the_chosen_organisation_while_searching_for_another(client, directory):
+    html = options(client.get("/auth/organisations", headers=HTMX, query_string={
+        "q": "алешина", "organisation_id": directory["lyceum"].id}))
+    assert f'value="{directory["lyceum"].id}" checked' in html
+    assert f'value="{directory["school"].id}"' in html
+
+
+def test_lookup_escapes_names(client, make):
+    make.organisation(name='<img src=x onerror=alert(1)> Гимназия')
+    html = options(client.get("/auth/organisations?q=гимназия", headers=HTMX))
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt; Гимназия" in html
+
+
+def test_empty_or_unmatched_query_gives_no_choices(client, directory):
+    assert 'name="organisation_id"' not in options(client.get("/auth/organisations?q=", headers=HTMX))
+    assert 'name="organisation_id"' not in options(client.get("/auth/organisations?q=zzz", headers=HTMX))
+
+
+def test_without_javascript_the_lookup_leads_to_the_registration_form(client, directory):
+    response = client.get("/auth/organisations?q=лицей")
+    assert response.status_code == 303
+    page = options(client.get(response.headers["Location"]))
+    assert 'id="register-form"' in page and f'value="{directory["lyceum"].id}"' in page
+
+
+def test_the_find_button_shows_matches_and_keeps_the_form(client, directory):
+    data = registration_data(None, q="лицей", find="1", consent=None)
+    html = options(post_form(client, "/auth/register", data))
+    assert f'value="{directory["lyceum"].id}"' in html
+    assert 'value="new.teacher@example.org"' in html
+    assert "-errors" not in html, "looking up is not submitting: nothing is validated yet"
+
+
+def test_the_htmx_lookup_never_sends_the_password(client):
+    html = client.get("/auth/register").get_data(as_text=True)
+    assert 'hx-params="q,organisation_id"' in html
