@@ -1,3 +1,187 @@
-from flask import Blueprint
+"""The moderators' pages: the queue, a submission's detail with its decisions, and the audit log.
+
+Every route is for moderators and admins only; each POST is CSRF-checked by the app-wide CSRFProtect."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..audit.models import AuditEntry
+from ..core.htmx import render_page_or_partial
+from ..core.pagination import Page, page_number
+from ..core.permissions import moderator_required
+from ..extensions import db
+from ..mentors.models import MentorProfile, ProfileStatus
+from ..mentors.views import profile_vocabulary_groups
+from ..organisations.models import Organisation, OrganisationStatus
+from . import decisions
+from .audit_log import AuditFilters, action_label, action_options, actor_options, audit_page, targets
+from .diff import revision_changes
+from .forms import (
+    ApproveMentorProfileForm, ApproveOrganisationForm, RejectOrganisationForm, ReturnMentorProfileForm,
+)
+from .queue import AGE_OPTIONS, TYPE_OPTIONS, QueueFilters, proposers, queue_counts, queue_items
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
+
+QUEUE_PER_PAGE = 50
+AUDIT_PER_PAGE = 50
+
+
+@bp.before_request
+@moderator_required
+def _moderators_only():
+    """Guards every route of the blueprint, so a new one cannot be left open by mistake."""
+
+
+def _see_other(endpoint: str, **values):
+    return redirect(url_for(endpoint, **values), code=303)
+
+
+def _already_decided():
+    flash(_("This submission has already been decided."), "error")
+    return _see_other("moderation.index")
+
+
+# -- the queue --------------------------------------------------------------------------------------------
+
+@bp.get("")
+def index():
+    filters = QueueFilters.from_args(request.args)
+    items = queue_items(filters)
+    number = page_number(request.args.get("page"))
+    start = (number - 1) * QUEUE_PER_PAGE
+    page = Page(items=items[start:start + QUEUE_PER_PAGE], page=number, per_page=QUEUE_PER_PAGE, total=len(items))
+    return render_page_or_partial(
+        "moderation/index.html", "moderation/_queue.html",
+        filters=filters, page=page, counts=queue_counts(filters), proposers=proposers(page.items),
+        type_options=TYPE_OPTIONS, age_options=AGE_OPTIONS,
+    )
+
+
+# -- mentor profiles --------------------------------------------------------------------------------------
+
+def _profile_history(profile: MentorProfile) -> list[AuditEntry]:
+    # Decisions on revisions are recorded on the published profile (see decisions.py).
+    published_id = profile.revision_of_id or profile.id
+    return db.session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.target_type == MentorProfile.__tablename__, AuditEntry.target_id == published_id)
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    ).all()
+
+
+def _render_profile(profile: MentorProfile, return_form=None, status: int = 200):
+    return render_template(
+        "moderation/mentor_profile.html",
+        profile=profile,
+        vocabulary_groups=profile_vocabulary_groups(profile),
+        changes=revision_changes(profile),
+        history=_profile_history(profile),
+        action_label=action_label,
+        approve_form=ApproveMentorProfileForm(),
+        return_form=return_form or ReturnMentorProfileForm(formdata=None),
+    ), status
+
+
+@bp.get("/mentor-profiles/<int:profile_id>")
+def mentor_profile(profile_id: int):
+    return _render_profile(db.get_or_404(MentorProfile, profile_id))
+
+
+@bp.post("/mentor-profiles/<int:profile_id>/approve")
+def approve_mentor_profile(profile_id: int):
+    profile = db.get_or_404(MentorProfile, profile_id)
+    if not ApproveMentorProfileForm().validate_on_submit():  # only the CSRF token to check
+        abort(400)
+    try:
+        published = decisions.approve_mentor_profile(profile, current_user)
+    except decisions.NotPending:
+        return _already_decided()
+    db.session.commit()
+    flash(_("The mentor profile is approved and published."), "success")
+    return _see_other("moderation.mentor_profile", profile_id=published.id)
+
+
+@bp.post("/mentor-profiles/<int:profile_id>/return")
+def return_mentor_profile(profile_id: int):
+    profile = db.get_or_404(MentorProfile, profile_id)
+    if profile.status != ProfileStatus.PENDING:
+        return _already_decided()
+    form = ReturnMentorProfileForm()
+    if not form.validate_on_submit():
+        return _render_profile(profile, return_form=form, status=422)
+    try:
+        decisions.return_mentor_profile(profile, current_user, form.clean_reason)
+    except decisions.NotPending:
+        return _already_decided()
+    db.session.commit()
+    flash(_("The mentor profile is returned to its author with your reason."), "success")
+    return _see_other("moderation.index")
+
+
+# -- organisations ----------------------------------------------------------------------------------------
+
+def _render_organisation(organisation: Organisation, reject_form=None, status: int = 200):
+    return render_template(
+        "moderation/organisation.html",
+        organisation=organisation,
+        proposer=decisions.proposer_of(organisation),
+        is_proposed=organisation.status == OrganisationStatus.PROPOSED,
+        records_naming=decisions.records_naming(organisation),
+        approve_form=ApproveOrganisationForm(),
+        reject_form=reject_form or RejectOrganisationForm(formdata=None),
+    ), status
+
+
+@bp.get("/organisations/<int:organisation_id>")
+def organisation(organisation_id: int):
+    return _render_organisation(db.get_or_404(Organisation, organisation_id))
+
+
+@bp.post("/organisations/<int:organisation_id>/approve")
+def approve_organisation(organisation_id: int):
+    organisation = db.get_or_404(Organisation, organisation_id)
+    if not ApproveOrganisationForm().validate_on_submit():
+        abort(400)
+    try:
+        decisions.approve_organisation(organisation, current_user)
+    except decisions.NotPending:
+        return _already_decided()
+    db.session.commit()
+    flash(_("The organisation is added to the directory."), "success")
+    return _see_other("moderation.index")
+
+
+@bp.post("/organisations/<int:organisation_id>/reject")
+def reject_organisation(organisation_id: int):
+    organisation = db.get_or_404(Organisation, organisation_id)
+    if organisation.status != OrganisationStatus.PROPOSED:
+        return _already_decided()
+    form = RejectOrganisationForm()
+    if not form.validate_on_submit():
+        return _render_organisation(organisation, reject_form=form, status=422)
+    try:
+        decisions.reject_organisation(organisation, current_user, form.clean_reason)
+    except decisions.NotPending:
+        return _already_decided()
+    except decisions.OrganisationInUse:
+        flash(_("Mentor profiles or curators name this organisation: approve it, or return those profiles "
+                "so their authors choose another organisation."), "error")
+        return _see_other("moderation.organisation", organisation_id=organisation_id)
+    db.session.commit()
+    flash(_("The proposed organisation is rejected and removed; its people choose another one."), "success")
+    return _see_other("moderation.index")
+
+
+# -- the audit log ----------------------------------------------------------------------------------------
+
+@bp.get("/audit")
+def audit():
+    filters = AuditFilters.from_args(request.args)
+    page = audit_page(filters, AUDIT_PER_PAGE)
+    return render_page_or_partial(
+        "moderation/audit.html", "moderation/_audit_entries.html",
+        filters=filters, page=page, targets=targets(page.items), action_label=action_label,
+        action_options=action_options(), actors=actor_options(),
+    )

@@ -18,6 +18,11 @@ class NotificationText:
 KINDS = {
     "mentor_profile.approved": (_l("Your mentor profile is approved and published in the bank"), "account.submissions"),
     "mentor_profile.returned": (_l("Your mentor profile was returned for changes"), "account.submissions"),
+    "mentor_profile.revision_approved": (
+        _l("The changes to your mentor profile are approved and published"), "account.submissions"),
+    "mentor_profile.revision_returned": (
+        _l("The changes to your mentor profile were returned; the published version stays in the bank"),
+        "account.submissions"),
     "organisation.approved": (_l("Your organisation was added to the directory"), "account.profile"),
     "organisation.rejected": (_l("Your proposed organisation was not added to the directory"), "account.profile"),
 }

@@ -1,0 +1,124 @@
+"""Reading the audit log: newest first, filtered by action and actor, with links to targets that still exist."""
+import re
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import distinct, func, or_, select
+from sqlalchemy.orm import selectinload
+from werkzeug.datastructures import MultiDict
+
+from ..accounts.models import User
+from ..audit.models import AuditEntry
+from ..core.pagination import Page, page_number
+from ..extensions import db
+from ..home.layout import optional_url
+from ..mentors.models import MentorProfile
+from ..organisations.models import Organisation
+
+ACTION_LABELS = {
+    "mentor_profile.approve": _l("Mentor profile approved"),
+    "mentor_profile.return": _l("Mentor profile returned"),
+    "organisation.approve": _l("Organisation approved"),
+    "organisation.reject": _l("Organisation rejected"),
+}
+PREFIX_LABELS = {
+    "mentor_profile": _l("Mentor profiles"),
+    "organisation": _l("Organisations"),
+}
+ACTION_PATTERN = re.compile(r"[a-z_]+(\.[a-z_]+)*")
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
+
+
+@dataclass(frozen=True)
+class AuditFilters:
+    action: str = ""  # an action ("organisation.reject") or its prefix ("organisation")
+    actor: int | None = None
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args: MultiDict) -> "AuditFilters":
+        action = args.get("action", "").strip()
+        actor = args.get("actor", "")
+        return cls(
+            action=action if ACTION_PATTERN.fullmatch(action) else "",
+            actor=int(actor) if actor.isdigit() else None,
+            page=page_number(args.get("page")),
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.action and self.actor is None
+
+
+def audit_page(filters: AuditFilters, per_page: int) -> Page:
+    query = select(AuditEntry)
+    if filters.action:
+        query = query.where(or_(
+            AuditEntry.action == filters.action,
+            AuditEntry.action.startswith(f"{filters.action}.", autoescape=True),
+        ))
+    if filters.actor is not None:
+        query = query.where(AuditEntry.actor_id == filters.actor)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    entries = db.session.scalars(
+        query.options(selectinload(AuditEntry.actor))
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+        .offset((filters.page - 1) * per_page).limit(per_page)
+    ).all()
+    return Page(items=entries, page=filters.page, per_page=per_page, total=total)
+
+
+def action_options() -> list[tuple[str, str]]:
+    """Each prefix found in the log (all its actions), followed by its actions one by one."""
+    actions = sorted(db.session.scalars(select(distinct(AuditEntry.action))))
+    options = []
+    for prefix in sorted({action.split(".")[0] for action in actions}):
+        options.append((prefix, str(PREFIX_LABELS.get(prefix, prefix))))
+        options += [(action, f"— {action_label(action)}") for action in actions if action.startswith(f"{prefix}.")]
+    return options
+
+
+def actor_options() -> list[User]:
+    """The people who appear in the log as actors."""
+    return db.session.scalars(
+        select(User).where(User.id.in_(select(AuditEntry.actor_id).where(AuditEntry.actor_id.is_not(None))))
+        .order_by(User.full_name)
+    ).all()
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    url: str | None  # None when the record is gone or has no page
+
+
+# target_type → (model, the attribute that names it, the endpoint and argument of its page for moderators)
+TARGET_PAGES = {
+    "mentor_profile": (MentorProfile, "display_name", "moderation.mentor_profile", "profile_id"),
+    "organisation": (Organisation, "name", "moderation.organisation", "organisation_id"),
+    "user_account": (User, "full_name", "admin.user", "user_id"),
+}
+
+
+def targets(entries: list[AuditEntry]) -> dict[int, Target]:
+    """entry id → what its target is called and where it can be opened, loading each type once."""
+    existing = {}
+    for target_type, (model, _name, _endpoint, _argument) in TARGET_PAGES.items():
+        ids = {entry.target_id for entry in entries if entry.target_type == target_type and entry.target_id}
+        if ids:
+            existing[target_type] = {record.id: record for record in db.session.scalars(
+                select(model).where(model.id.in_(ids)))}
+    result = {}
+    for entry in entries:
+        found = existing.get(entry.target_type, {}).get(entry.target_id)
+        recorded_name = (entry.details or {}).get("name")
+        if found is None:
+            result[entry.id] = Target(recorded_name or f"{entry.target_type} #{entry.target_id}", None)
+            continue
+        _model, name, endpoint, argument = TARGET_PAGES[entry.target_type]
+        url = optional_url(endpoint, **{argument: found.id})  # the admin pages may not be built yet
+        result[entry.id] = Target(getattr(found, name) or recorded_name or f"#{found.id}", url)
+    return result
