@@ -1,4 +1,119 @@
 """My account: profile, submissions, notifications, consent."""
-from flask import Blueprint
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _, ngettext
+from flask_login import current_user, logout_user
+from sqlalchemy import func, select, update
+
+from ..core.htmx import render_page_or_partial
+from ..core.models import utcnow
+from ..core.pagination import Page, page_number
+from ..core.permissions import login_required
+from ..extensions import db
+from ..mentors.models import profiles_of
+from ..notifications.models import Notification, unread_count
+from ..notifications.texts import describe
+from ..organisations.models import Organisation
+from .account_forms import (
+    AccountProfileForm, CloseAccountForm, MarkNotificationsReadForm, WithdrawPublicationConsentForm,
+)
+from .consent import close_account, withdraw_publication_consent
 
 bp = Blueprint("account", __name__, url_prefix="/account")
+
+NOTIFICATIONS_PER_PAGE = 20
+
+
+@bp.get("")
+@login_required
+def index():
+    return render_template(
+        "account/index.html",
+        profiles=profiles_of(current_user.id),
+        unread=unread_count(current_user.id),
+    )
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    form = AccountProfileForm(user=current_user, obj=current_user)
+    if form.validate_on_submit():
+        changed = {name for name in ("full_name", "position", "organisation_id")
+                   if getattr(current_user, name) != _cleaned(form[name].data)}
+        for name in changed:
+            setattr(current_user, name, _cleaned(form[name].data))
+        db.session.commit()
+        flash(_("Your profile is saved."), "success")
+        return redirect(url_for(".profile"), code=303)
+    return render_template("account/profile.html", form=form), 422 if form.errors else 200
+
+
+@bp.get("/submissions")
+@login_required
+def submissions():
+    proposed = db.session.scalars(
+        select(Organisation).where(Organisation.proposed_by_id == current_user.id).order_by(Organisation.id)
+    ).all()
+    return render_template(
+        "account/submissions.html", profiles=profiles_of(current_user.id), organisations=proposed
+    )
+
+
+@bp.get("/notifications")
+@login_required
+def notifications():
+    mine = select(Notification).where(Notification.user_id == current_user.id)
+    total = db.session.scalar(mine.with_only_columns(func.count(Notification.id))) or 0
+    number = page_number(request.args.get("page"))
+    items = db.session.scalars(
+        mine.order_by(Notification.created_at.desc(), Notification.id.desc())
+        .limit(NOTIFICATIONS_PER_PAGE).offset((number - 1) * NOTIFICATIONS_PER_PAGE)
+    ).all()
+    page = Page(items=[(n, describe(n)) for n in items], page=number, per_page=NOTIFICATIONS_PER_PAGE, total=total)
+    return render_page_or_partial(
+        "account/notifications.html", "account/_notifications.html",
+        page=page, read_form=MarkNotificationsReadForm(), unread=unread_count(current_user.id),
+    )
+
+
+@bp.post("/notifications/read")
+@login_required
+def mark_notifications_read():
+    if MarkNotificationsReadForm().validate_on_submit():
+        db.session.execute(
+            update(Notification)
+            .where(Notification.user_id == current_user.id, Notification.read_at.is_(None))
+            .values(read_at=utcnow())
+        )
+        db.session.commit()
+        flash(_("All notifications are marked as read."), "success")
+    return redirect(url_for(".notifications"), code=303)
+
+
+@bp.route("/consent", methods=["GET", "POST"])
+@login_required
+def consent():
+    user = current_user._get_current_object()  # the audit log records the model, not the proxy
+    publication_form = WithdrawPublicationConsentForm(prefix="publication")
+    closing_form = CloseAccountForm(prefix="processing")
+    if publication_form.submit.data and publication_form.validate_on_submit():
+        withdrawn = withdraw_publication_consent(user)
+        db.session.commit()
+        flash(ngettext("The consent to publication is withdrawn; %(num)d profile left the bank.",
+                       "The consent to publication is withdrawn; %(num)d profiles left the bank.", len(withdrawn)),
+              "success")
+        return redirect(url_for(".consent"), code=303)
+    if closing_form.submit.data and closing_form.validate_on_submit():
+        close_account(user)
+        db.session.commit()
+        logout_user()
+        flash(_("Your account is closed and your personal data erased."), "success")
+        return redirect(url_for("home.index"), code=303)
+    failed = publication_form.errors or closing_form.errors
+    return render_template(
+        "account/consent.html", publication_form=publication_form, closing_form=closing_form,
+    ), 422 if failed else 200
+
+
+def _cleaned(value):
+    return value.strip() or None if isinstance(value, str) else value

@@ -100,6 +100,13 @@ class MentorProfile(TimestampMixin, db.Model):
         """Replace this profile's terms of one vocabulary, keeping the others."""
         self.terms = [t for t in self.terms if t.vocabulary != vocabulary] + list(terms)
 
+    def contacts_visible_to(self, viewer) -> bool:
+        """A mentor's e-mail and phone are never public (DESIGN §2): only moderators (admins too) and the
+        curators of the mentor's organisation see them here; accepted mentees get them with their request."""
+        if not getattr(viewer, "is_authenticated", False):
+            return False
+        return viewer.is_moderator or viewer.is_curator_of(self.organisation_id)
+
 
 def public_profiles():
     """The one query every public page, the index and the API start from: approved profiles only."""
@@ -117,3 +124,13 @@ def public_profiles():
 
 def get_public_profile_or_404(profile_id: int) -> MentorProfile:
     return db.first_or_404(public_profiles().where(MentorProfile.id == profile_id))
+
+
+def profiles_of(user_id: int) -> list[MentorProfile]:
+    """A person's own profiles (personal and team), oldest first; their revisions hang on pending_revision."""
+    return list(db.session.scalars(
+        select(MentorProfile)
+        .where(MentorProfile.user_id == user_id, MentorProfile.revision_of_id.is_(None))
+        .options(selectinload(MentorProfile.pending_revision))
+        .order_by(MentorProfile.created_at, MentorProfile.id)
+    ))

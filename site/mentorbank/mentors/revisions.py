@@ -21,9 +21,12 @@ def start_revision(published: MentorProfile) -> MentorProfile:
     """The draft in which the author edits an approved profile (the existing one if already started)."""
     if published.pending_revision is not None:
         return published.pending_revision
-    revision = MentorProfile(user_id=published.user_id, status=ProfileStatus.DRAFT, revision_of=published)
-    copy_content(published, revision)
-    db.session.add(revision)
+    # Reading the published profile's terms must not flush a half-built revision.
+    with db.session.no_autoflush:
+        revision = MentorProfile(user_id=published.user_id, status=ProfileStatus.DRAFT)
+        copy_content(published, revision)
+        db.session.add(revision)
+        revision.revision_of = published
     db.session.flush()
     return revision
 

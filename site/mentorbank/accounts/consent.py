@@ -1,0 +1,45 @@
+"""Withdrawing consent (152-ФЗ): to publication (the mentor cards leave the bank), or to processing (the
+account is closed and the personal data erased). Services flush; the request commits once."""
+import secrets
+
+from sqlalchemy import delete
+
+from ..audit.models import record
+from ..extensions import db
+from ..mentors.application import withdraw
+from ..mentors.models import ProfileStatus, profiles_of
+from ..notifications.models import Notification
+from .models import User
+
+# Stored instead of the erased name: audit entries and moderators' lists still need something to show.
+ERASED_NAME = "Удалённый пользователь"
+
+
+def withdraw_publication_consent(user: User) -> list:
+    """Withdraw every profile of the person that is not withdrawn yet (each one audited); returns them."""
+    withdrawn = []
+    for profile in profiles_of(user.id):
+        if profile.status != ProfileStatus.WITHDRAWN:
+            withdrawn.append(withdraw(profile, user))
+        profile.publication_consent_at = None
+    record("consent.publication_withdraw", user, actor=user, details={"profiles": [p.id for p in withdrawn]})
+    return withdrawn
+
+
+def close_account(user: User) -> None:
+    """Withdraw the consent to processing: withdraw the profiles, erase the personal data, block the log-in."""
+    withdraw_publication_consent(user)
+    for profile in profiles_of(user.id):
+        profile.phone = None
+    user.full_name = ERASED_NAME
+    user.position = None
+    # Unique and never deliverable (RFC 2606 reserves .invalid), so the address can be neither used nor reused.
+    user.email = f"erased-{user.id}-{secrets.token_hex(6)}@erased.invalid"
+    user.password_hash = None
+    user.processing_consent_at = None
+    user.processing_consent_version = None
+    user.is_blocked = True
+    user.role_grants.clear()
+    db.session.execute(delete(Notification).where(Notification.user_id == user.id))
+    db.session.flush()
+    record("account.close", user, actor=user, reason="consent to processing withdrawn")

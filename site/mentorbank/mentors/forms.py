@@ -1,0 +1,145 @@
+"""Forms of the mentor application, one per action."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..vocabularies.models import Term, Vocabulary, terms_of
+from .application import ProfileContent
+from .models import MentorProfile
+from .views import PROFILE_VOCABULARIES
+
+# Form field → vocabulary: every group a mentor profile carries (the level belongs to practices).
+TERM_FIELDS: dict[str, Vocabulary] = {
+    "forms": Vocabulary.FORM,
+    "interaction_models": Vocabulary.INTERACTION_MODEL,
+    "kinds": Vocabulary.KIND,
+    "modes": Vocabulary.MODE,
+    "directions": Vocabulary.DIRECTION,
+    "tracks": Vocabulary.TRACK,
+    "competences": Vocabulary.COMPETENCE,
+    "mentee_categories": Vocabulary.MENTEE_CATEGORY,
+}
+_TERM_LABELS = dict(PROFILE_VOCABULARIES)
+TEXT_LIMIT = 5000
+PHONE = r"^[0-9+()\-. ]{5,50}$"
+
+
+class TermCheckboxes(SelectMultipleField):
+    """Checkboxes of one vocabulary; the values are term ids."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class MentorProfileForm(FlaskForm):
+    """The whole mentor profile; the two consents are needed only to submit, not to keep a draft."""
+
+    team_name = StringField(_l("Name of the team"), validators=[DataRequired(), Length(max=300)])
+    subjects = StringField(
+        _l("Subjects"), validators=[Optional(), Length(max=500)],
+        description=_l("Separate several subjects with a semicolon, e.g. mathematics; computer science."),
+    )
+    experience_years = IntegerField(
+        _l("Teaching experience, years"), validators=[Optional(), NumberRange(min=0, max=70)]
+    )
+    achievements = TextAreaField(
+        _l("Achievements"), validators=[Optional(), Length(max=TEXT_LIMIT)],
+        description=_l("Competitions won, manuals written, webinars given, communities led."),
+    )
+    bio = TextAreaField(_l("About me as a mentor"), validators=[Optional(), Length(max=TEXT_LIMIT)])
+    capacity = IntegerField(
+        _l("How many mentees at once"), default=3,
+        validators=[InputRequired(), NumberRange(min=1, max=20)],
+    )
+    accepting_requests = BooleanField(_l("I am accepting requests for mentoring"), default=True)
+    phone = StringField(
+        _l("Phone"), validators=[Optional(), Regexp(PHONE, message=_l("Digits, spaces, +, ( ) and - only."))],
+        description=_l("Never published: moderators and your organisation's curator see it, and later the mentees you accept."),
+    )
+    mentoring_consent = BooleanField(
+        _l("I voluntarily agree to act as a mentor of teachers (written consent of the mentor).")
+    )
+    publication_consent = BooleanField(
+        _l("I agree that my mentor card (name, position, organisation and the answers above, without e-mail and phone) is published in the open bank.")
+    )
+    save = SubmitField(_l("Save draft"))
+    submit_for_review = SubmitField(_l("Submit for moderation"))
+
+    def __init__(self, *args, team: bool, profile: MentorProfile | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.is_team = team
+        if not team:
+            del self.team_name
+        for name, vocabulary in TERM_FIELDS.items():
+            field = self[name]
+            field.label.text = _TERM_LABELS[vocabulary]
+            field.choices = [(term.id, term.label) for term in _term_choices(vocabulary, profile)]
+
+    @property
+    def term_fields(self):
+        return [self[name] for name in TERM_FIELDS]
+
+    @property
+    def wants_submission(self) -> bool:
+        return bool(self.submit_for_review.data)
+
+    def validate_for_submission(self) -> bool:
+        """The written consent to mentor and the consent to publication are required to submit."""
+        missing = [field for field in (self.mentoring_consent, self.publication_consent) if not field.data]
+        for field in missing:
+            field.errors = [*field.errors, _l("Required to submit the profile for moderation.")]
+        return not missing
+
+    def content(self) -> ProfileContent:
+        return ProfileContent(
+            team_name=self.team_name.data.strip() if self.is_team else None,
+            subjects=_cleaned(self.subjects.data),
+            experience_years=self.experience_years.data,
+            achievements=_cleaned(self.achievements.data),
+            bio=_cleaned(self.bio.data),
+            capacity=self.capacity.data,
+            accepting_requests=self.accepting_requests.data,
+            phone=_cleaned(self.phone.data),
+            mentoring_consent=self.mentoring_consent.data,
+            publication_consent=self.publication_consent.data,
+            term_ids={vocabulary: list(self[name].data or []) for name, vocabulary in TERM_FIELDS.items()},
+        )
+
+
+for _name in TERM_FIELDS:
+    setattr(MentorProfileForm, _name, TermCheckboxes(coerce=int, validators=[Optional()]))
+
+
+def _term_choices(vocabulary: Vocabulary, profile: MentorProfile | None) -> list[Term]:
+    """The active terms, plus any retired term the profile still carries, so saving does not drop it."""
+    kept = {term.id for term in profile.terms_in(vocabulary)} if profile is not None else set()
+    return [term for term in terms_of(vocabulary, active_only=False) if term.is_active or term.id in kept]
+
+
+def _cleaned(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def form_data(profile: MentorProfile) -> dict:
+    """What the form shows for a saved profile."""
+    data = {
+        name: getattr(profile, name)
+        for name in ("team_name", "subjects", "experience_years", "achievements", "bio", "capacity",
+                     "accepting_requests", "phone")
+    }
+    data["mentoring_consent"] = profile.mentoring_consent_at is not None
+    data["publication_consent"] = profile.publication_consent_at is not None
+    for name, vocabulary in TERM_FIELDS.items():
+        data[name] = [term.id for term in profile.terms_in(vocabulary)]
+    return data
+
+
+class SubmitProfileForm(FlaskForm):
+    """The "submit for moderation" button of a saved profile: only the CSRF token travels with it."""
+
+
+class WithdrawProfileForm(FlaskForm):
+    """The "withdraw from the bank" button: only the CSRF token travels with it."""
