@@ -76,10 +76,12 @@ prepare: $(VENV)/.installed assets translations
 	$(FLASK) search ensure
 
 run: prepare
+	@$(FLASK) demo accounts
 	@echo "Serving the mentor bank on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	exec $(VENV)/bin/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - --no-control-socket "mentorbank:create_app()"
 
 dev: prepare
+	@$(FLASK) demo accounts
 	@echo "Serving the mentor bank with the reloader and debugger on http://$(HOST):$(PORT)/"
 	exec $(FLASK) run --debug --host $(HOST) --port $(PORT)
 

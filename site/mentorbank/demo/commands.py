@@ -1,4 +1,5 @@
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -6,6 +7,7 @@ from sqlalchemy.orm import Session
 from ..extensions import db
 from ..mentors.models import MentorProfile
 from ..organisations.models import Organisation
+from .accounts import DEMO_PASSWORD, create_demo_accounts, demo_logins
 from .generator import DEFAULT_SEED, populate
 
 demo_cli = AppGroup("demo", help="Demo data.")
@@ -30,6 +32,8 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
     # after every batch's commit.
     with Session(bind=db.session.get_bind(), join_transaction_mode="create_savepoint") as session:
         summary = populate(session, organisations=organisations, mentors=mentors, unpublished=unpublished, seed=seed)
+        create_demo_accounts(session, current_app.config["PROCESSING_CONSENT_VERSION"])
+        session.commit()
     click.echo(
         f"Загружено: регионов {summary.regions}, муниципалитетов {summary.municipalities}, "
         f"организаций {summary.organisations}, опубликованных анкет {summary.approved} "
@@ -49,3 +53,17 @@ def _rebuild_search_index() -> None:
 
         count = rebuild(progress)
     click.echo(f"Проиндексировано документов: {count}.")
+
+
+@demo_cli.command("accounts")
+def accounts() -> None:
+    """Print the demo log-ins (development data only)."""
+    logins = demo_logins(db.session)
+    if not logins:
+        click.echo("Демо-учётных записей в этой базе нет.")
+        return
+    width = max(len(account.email) for account, _user in logins)
+    click.echo(f"Демо-входы (только для разработки), пароль у всех: {DEMO_PASSWORD}")
+    for account, user in logins:
+        changed = "" if user.check_password(DEMO_PASSWORD) else " (пароль изменён)"
+        click.echo(f"  {account.email:<{width}}  {user.full_name} — {account.role}{changed}")
