@@ -1,0 +1,216 @@
+"""Every route × every role: the status each person gets, in one table that must list every route of the site.
+
+A new route makes ``test_every_route_is_in_the_matrix`` fail until someone decides who may use it. POSTs carry a
+valid CSRF token and an empty form: the point is who gets through, not what the form does with nothing in it.
+"""
+import pytest
+
+from mentorbank.accounts.models import Role
+from mentorbank.extensions import db, limiter
+from mentorbank.mentors.models import ProfileStatus
+from mentorbank.organisations.models import OrganisationStatus
+from mentorbank.search import rebuild
+from mentorbank.vocabularies.models import Vocabulary
+
+from ..conftest import csrf_token_from
+
+ROLES = ("visitor", "participant", "other_participant", "mentor", "moderator", "admin")
+
+# Shorthands for the usual patterns. "login" is a redirect to the log-in page (302).
+EVERYONE_200 = dict.fromkeys(ROLES, 200)
+LOGGED_IN = {"visitor": "login", **dict.fromkeys(ROLES[1:], 200)}
+VISITORS_ONLY = {"visitor": 200, **dict.fromkeys(ROLES[1:], 303)}
+MODERATORS = {"visitor": "login", "participant": 403, "other_participant": 403, "mentor": 403,
+              "moderator": 200, "admin": 200}
+ADMINS = {**MODERATORS, "moderator": 403}
+OWNER = {"visitor": "login", "participant": 200, **dict.fromkeys(ROLES[2:], 404)}
+
+
+def after(expected: dict, **changes) -> dict:
+    return {**expected, **changes}
+
+
+def success_is(status: int, table: dict) -> dict:
+    """The same access pattern, with ``status`` for those let through."""
+    return {role: status if value == 200 else value for role, value in table.items()}
+
+
+# (endpoint, method) → (path template filled from the world, expected status per role)
+MATRIX = {
+    # --- public ---
+    ("home.index", "GET"): ("/", EVERYONE_200),
+    ("home.set_locale", "POST"): ("/locale/ru", dict.fromkeys(ROLES, 303)),
+    ("mentors.index", "GET"): ("/mentors", EVERYONE_200),
+    ("mentors.detail", "GET"): ("/mentors/{mentor_profile}", EVERYONE_200),
+    ("organisations.detail", "GET"): ("/organisations/{organisation}", EVERYONE_200),
+    ("search.index", "GET"): ("/search?q=математика", EVERYONE_200),
+    ("api.mentors", "GET"): ("/api/v1/mentors", EVERYONE_200),
+    ("api.mentor", "GET"): ("/api/v1/mentors/{mentor_profile}", EVERYONE_200),
+    ("api.search_everything", "GET"): ("/api/v1/search?q=математика", EVERYONE_200),
+    ("api.openapi", "GET"): ("/api/v1/openapi.json", EVERYONE_200),
+    ("api.not_found", "GET"): ("/api/v1/nothing-here", dict.fromkeys(ROLES, 404)),
+    ("health.healthz", "GET"): ("/healthz", EVERYONE_200),
+    ("static", "GET"): ("/static/css/site.css", EVERYONE_200),
+    # --- accounts ---
+    ("auth.register", "GET"): ("/auth/register", VISITORS_ONLY),
+    ("auth.register", "POST"): ("/auth/register", after(VISITORS_ONLY, visitor=422)),
+    ("auth.login", "GET"): ("/auth/login", VISITORS_ONLY),
+    # An empty log-in form fails for anyone; a logged-in person may log in as someone else.
+    ("auth.login", "POST"): ("/auth/login", dict.fromkeys(ROLES, 422)),
+    ("auth.logout", "POST"): ("/auth/logout", dict.fromkeys(ROLES, 303)),
+    ("auth.organisation_lookup", "GET"): ("/auth/organisations?q=школа", dict.fromkeys(ROLES, 303)),
+    ("auth.confirm", "GET"): ("/auth/confirm/not-a-token", dict.fromkeys(ROLES, 400)),
+    ("auth.resend_confirmation", "POST"): ("/auth/confirm/resend", success_is(303, LOGGED_IN)),
+    ("auth.request_reset", "GET"): ("/auth/reset", EVERYONE_200),
+    ("auth.request_reset", "POST"): ("/auth/reset", dict.fromkeys(ROLES, 422)),
+    ("auth.reset_password", "GET"): ("/auth/reset/not-a-token", dict.fromkeys(ROLES, 400)),
+    ("auth.reset_password", "POST"): ("/auth/reset/not-a-token", dict.fromkeys(ROLES, 400)),
+    # --- my account ---
+    ("account.index", "GET"): ("/account", LOGGED_IN),
+    ("account.profile", "GET"): ("/account/profile", LOGGED_IN),
+    # Fields missing from the form keep their saved values (WTForms), so an empty form saves nothing new.
+    ("account.profile", "POST"): ("/account/profile", success_is(303, LOGGED_IN)),
+    ("account.submissions", "GET"): ("/account/submissions", LOGGED_IN),
+    ("account.notifications", "GET"): ("/account/notifications", LOGGED_IN),
+    ("account.mark_notifications_read", "POST"): ("/account/notifications/read", success_is(303, LOGGED_IN)),
+    ("account.consent", "GET"): ("/account/consent", LOGGED_IN),
+    # Neither of its two forms was sent: the page is shown again.
+    ("account.consent", "POST"): ("/account/consent", LOGGED_IN),
+    # --- the mentor application: only its author ---
+    ("mentor_application.index", "GET"): ("/account/mentor-profiles", LOGGED_IN),
+    ("mentor_application.create", "GET"): ("/account/mentor-profiles/new", after(LOGGED_IN, participant=303, mentor=303)),
+    ("mentor_application.create", "POST"): ("/account/mentor-profiles/new", after(
+        success_is(422, LOGGED_IN), participant=303, mentor=303)),
+    ("mentor_application.edit", "GET"): ("/account/mentor-profiles/{own_profile}/edit", OWNER),
+    ("mentor_application.edit", "POST"): ("/account/mentor-profiles/{own_profile}/edit", success_is(422, OWNER)),
+    # The draft lacks the consents: back to the form with the reason.
+    ("mentor_application.submit", "POST"): ("/account/mentor-profiles/{own_profile}/submit", success_is(303, OWNER)),
+    ("mentor_application.withdraw", "POST"): ("/account/mentor-profiles/{own_profile}/withdraw", success_is(303, OWNER)),
+    # --- moderation ---
+    ("moderation.index", "GET"): ("/moderation", MODERATORS),
+    ("moderation.audit", "GET"): ("/moderation/audit", MODERATORS),
+    ("moderation.mentor_profile", "GET"): ("/moderation/mentor-profiles/{pending_profile}", MODERATORS),
+    ("moderation.approve_mentor_profile", "POST"): ("/moderation/mentor-profiles/{pending_profile}/approve",
+                                                    success_is(303, MODERATORS)),
+    ("moderation.return_mentor_profile", "POST"): ("/moderation/mentor-profiles/{pending_profile}/return",
+                                                   success_is(422, MODERATORS)),
+    ("moderation.organisation", "GET"): ("/moderation/organisations/{proposed_organisation}", MODERATORS),
+    ("moderation.approve_organisation", "POST"): ("/moderation/organisations/{proposed_organisation}/approve",
+                                                  success_is(303, MODERATORS)),
+    ("moderation.reject_organisation", "POST"): ("/moderation/organisations/{proposed_organisation}/reject",
+                                                 success_is(422, MODERATORS)),
+    # --- administration ---
+    ("admin.index", "GET"): ("/admin", ADMINS),
+    ("admin.users", "GET"): ("/admin/users", ADMINS),
+    ("admin.user", "GET"): ("/admin/users/{participant}", ADMINS),
+    ("admin.grant_role", "POST"): ("/admin/users/{participant}/roles", success_is(422, ADMINS)),
+    ("admin.revoke_role", "POST"): ("/admin/users/{moderator}/roles/{moderator_grant}/revoke", success_is(303, ADMINS)),
+    ("admin.block_user", "POST"): ("/admin/users/{other_participant}/block", success_is(303, ADMINS)),
+    ("admin.unblock_user", "POST"): ("/admin/users/{other_participant}/unblock", success_is(303, ADMINS)),
+    ("admin.organisations", "GET"): ("/admin/organisations", ADMINS),
+    ("admin.create_organisation", "GET"): ("/admin/organisations/new", ADMINS),
+    ("admin.create_organisation", "POST"): ("/admin/organisations/new", success_is(422, ADMINS)),
+    ("admin.edit_organisation", "GET"): ("/admin/organisations/{organisation}/edit", ADMINS),
+    ("admin.edit_organisation", "POST"): ("/admin/organisations/{organisation}/edit", success_is(422, ADMINS)),
+    ("admin.vocabularies", "GET"): ("/admin/vocabularies", ADMINS),
+    ("admin.vocabulary", "GET"): ("/admin/vocabularies/{vocabulary}", ADMINS),
+    ("admin.create_term", "POST"): ("/admin/vocabularies/{vocabulary}/terms", success_is(422, ADMINS)),
+    ("admin.edit_term", "GET"): ("/admin/vocabularies/{vocabulary}/terms/{term}/edit", ADMINS),
+    ("admin.edit_term", "POST"): ("/admin/vocabularies/{vocabulary}/terms/{term}/edit", success_is(422, ADMINS)),
+}
+
+
+def site_routes(app) -> set[tuple[str, str]]:
+    return {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+
+
+def test_every_route_is_in_the_matrix(app):
+    assert site_routes(app) - MATRIX.keys() == set(), "decide who may use these new routes and add them above"
+    assert MATRIX.keys() - site_routes(app) == set(), "these routes are gone: remove them from the matrix"
+
+
+@pytest.fixture
+def world(make) -> dict:
+    """One of each kind of person, and the records the routes above point at."""
+    organisation = make.organisation("МБОУ «Гимназия № 7»")
+    people = {
+        "participant": make.user("Петрова Анна Сергеевна", org=organisation),
+        "other_participant": make.user("Смирнов Олег Игоревич", org=organisation),
+        "moderator": make.user("Соколова Ирина Викторовна", org=organisation, roles=(Role.MODERATOR,)),
+        "admin": make.user("Кузнецов Андрей Павлович", org=organisation, roles=(Role.ADMIN,)),
+    }
+    mentor_profile = make.mentor("Орлова Елена Николаевна", org=organisation, subjects="математика")
+    people["mentor"] = mentor_profile.user
+    own_profile = make.mentor(user=people["participant"], status=ProfileStatus.DRAFT)
+    pending_profile = make.mentor("Зайцева Ольга Павловна", status=ProfileStatus.PENDING)
+    proposed = make.organisation("Частная школа «Новые горизонты»")
+    proposed.status = OrganisationStatus.PROPOSED
+    db.session.flush()
+    rebuild()
+    return {
+        "people": people,
+        "ids": {
+            "organisation": organisation.id,
+            "mentor_profile": mentor_profile.id,
+            "own_profile": own_profile.id,
+            "pending_profile": pending_profile.id,
+            "proposed_organisation": proposed.id,
+            "participant": people["participant"].id,
+            "other_participant": people["other_participant"].id,
+            "moderator": people["moderator"].id,
+            "moderator_grant": people["moderator"].role_grants[0].id,
+            "vocabulary": Vocabulary.MODE.value,
+            "term": make.term(Vocabulary.MODE, "remote").id,
+        },
+    }
+
+
+def client_as(app, world, role: str):
+    client = app.test_client()
+    if role != "visitor":
+        with client.session_transaction() as session:
+            session["_user_id"] = str(world["people"][role].id)
+            session["_fresh"] = True
+    return client
+
+
+def request_as(client, method: str, path: str):
+    # Everyone here shares one address: one person's failed attempts must not rate-limit the next person.
+    limiter.reset()
+    if method == "GET":
+        return client.get(path)
+    # A token from a page this person can open, so only the permission decides.
+    token = csrf_token_from(client.get("/").get_data(as_text=True))
+    return client.post(path, data={"csrf_token": token})
+
+
+def outcome(response) -> int | str:
+    response.close()  # a static file's response holds the file open
+    if response.status_code == 302 and "/auth/login" in response.headers.get("Location", ""):
+        return "login"
+    return response.status_code
+
+
+@pytest.mark.parametrize(("endpoint", "method"), sorted(MATRIX), ids=lambda value: value)
+def test_route_answers_each_role_as_expected(app, world, endpoint, method):
+    template, expected = MATRIX[(endpoint, method)]
+    path = template.format(**world["ids"])
+    actual = {role: outcome(request_as(client_as(app, world, role), method, path)) for role in ROLES}
+    assert actual == expected, f"{method} {path}"
+
+
+POST_ROUTES = sorted(key for key in MATRIX if key[1] == "POST")
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["form", "htmx"])
+@pytest.mark.parametrize(("endpoint", "method"), POST_ROUTES, ids=lambda value: value)
+def test_post_without_csrf_token_is_refused(app, world, endpoint, method, htmx):
+    path = MATRIX[(endpoint, method)][0].format(**world["ids"])
+    headers = {"HX-Request": "true"} if htmx else {}
+    # The most powerful person, so that nothing but the missing token can be the reason for the refusal.
+    response = client_as(app, world, "admin").post(path, data={}, headers=headers)
+    assert response.status_code == 400
