@@ -1,0 +1,155 @@
+"""Writing checked rows: the places found or created, the mentor found by e-mail and created or updated.
+
+The whole file is one transaction, committed at the end or rolled back for a dry run. The search index follows
+the commit (search/sync.py), so imported mentors are findable as soon as the command ends.
+"""
+import enum
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
+
+from ...accounts.models import User
+from ...audit.models import record as audit
+from ...core.models import utcnow
+from ...extensions import db
+from ..models import MentorProfile, ProfileStatus
+from .columns import MentorRecord, RowParser, RowRejected, layout_of
+from .places import People, Places
+from .reading import ImportFileError, Sheet
+
+USER_FIELDS = ("position",)
+PROFILE_FIELDS = ("subjects", "experience_years", "achievements", "bio")
+WITHDRAWN_REASON = "наставник сам снял анкету с публикации; импорт не публикует её снова"
+
+
+class Outcome(enum.StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass
+class Rejection:
+    row: int
+    reasons: list[str]
+
+
+@dataclass
+class Report:
+    dry_run: bool
+    ignored_headers: list[str] = field(default_factory=list)
+    outcomes: Counter = field(default_factory=Counter)
+    rejections: list[Rejection] = field(default_factory=list)
+    # "region" / "municipality" / "organisation" -> what was created, e.g. «г. Абакан (Республика Хакасия)».
+    new_places: dict[str, list[str]] = field(default_factory=dict)
+
+
+class RegistryImport:
+    """One file into db.session, in one transaction: committed at the end, or rolled back for a dry run.
+
+    Creating it checks the header (ImportFileError when it will not do), so nothing starts on a bad file.
+    ``source`` (the file's name) goes into the audit log with each created or updated profile.
+    """
+
+    def __init__(self, sheet: Sheet, source: str):
+        self.sheet, self.source = sheet, source
+        self.layout = layout_of(sheet)
+
+    def run(self, dry_run: bool = False, on_row: Callable[[], None] | None = None) -> Report:
+        session = db.session
+        report = Report(dry_run=dry_run, ignored_headers=self.layout.ignored_headers)
+        records = self._checked_records(report, on_row)
+        places, people = Places(session), People(session, [record.email for record in records])
+        for record in records:
+            try:
+                report.outcomes[self._save(session, places, people, record)] += 1
+            except RowRejected as rejected:
+                report.rejections.append(Rejection(record.row, rejected.reasons))
+            except (IntegrityError, DataError) as error:
+                # Rows are checked before anything is written, so this is rare. No savepoint per row to survive
+                # it: SQLite's driver turns the release of an outer savepoint into a commit (a dry run would write).
+                session.rollback()
+                raise ImportFileError(f"Строка {record.row}: база данных не приняла её ({error.orig}). "
+                                      "Импорт отменён, ничего не записано.") from error
+            if on_row:
+                on_row()
+        report.rejections.sort(key=lambda rejection: rejection.row)
+        report.new_places = places.created
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
+        return report
+
+    def _checked_records(self, report: Report, on_row) -> list[MentorRecord]:
+        """Every row checked before anything is written; the rejected ones go straight into the report."""
+        parser, records = RowParser(self.layout), []
+        for number, cells in self.sheet.rows:
+            try:
+                records.append(parser.parse(number, cells))
+            except RowRejected as rejected:
+                report.rejections.append(Rejection(number, rejected.reasons))
+                if on_row:
+                    on_row()
+        return records
+
+    def _save(self, session: Session, places: Places, people: People, record: MentorRecord) -> Outcome:
+        team_name = record.fields.get("team_name")
+        user = people.user(record.email)
+        profile = people.own_profile(user, team_name) if user else None
+        if profile and profile.status == ProfileStatus.WITHDRAWN:
+            raise RowRejected([WITHDRAWN_REASON])
+        organisation = places.organisation(record)
+        if user is None:
+            user = User(email=record.email, full_name=record.full_name)
+            people.add_user(user)
+        changed = _assign(user, full_name=record.full_name, organisation_id=organisation.id,
+                          **_picked(record, USER_FIELDS))
+        created = profile is None
+        if created:
+            profile = MentorProfile(user=user, organisation=organisation, is_team=team_name is not None)
+            people.add_profile(profile)
+        changed |= _assign(profile, organisation=organisation, **_picked(record, PROFILE_FIELDS))
+        if profile.is_team:
+            changed |= _assign(profile, team_name=team_name)
+        changed |= _publish(profile)
+        for vocabulary, terms in record.terms.items():
+            if {term.id for term in profile.terms_in(vocabulary)} != {term.id for term in terms}:
+                profile.set_terms(vocabulary, terms)
+                changed = True
+        session.flush()
+        outcome = Outcome.CREATED if created else Outcome.UPDATED if changed else Outcome.UNCHANGED
+        if outcome != Outcome.UNCHANGED:
+            audit("mentor_profile.import", profile, reason=f"{self.source}, строка {record.row}",
+                  details={"outcome": outcome.value})
+        return outcome
+
+
+def _picked(record: MentorRecord, keys: tuple[str, ...]) -> dict:
+    return {key: record.fields[key] for key in keys if key in record.fields}
+
+
+def _assign(target, **values) -> bool:
+    """Set the attributes that differ; untouched rows keep their updated_at."""
+    changed = False
+    for name, value in values.items():
+        if getattr(target, name) != value:
+            setattr(target, name, value)
+            changed = True
+    return changed
+
+
+def _publish(profile: MentorProfile) -> bool:
+    """The registry vouches for the mentor: their written consents are kept by the region (docs/import.md)."""
+    if profile.status == ProfileStatus.APPROVED:
+        return False
+    now = utcnow()
+    profile.status = ProfileStatus.APPROVED
+    profile.status_reason = None
+    profile.mentoring_consent_at = profile.mentoring_consent_at or now
+    profile.publication_consent_at = profile.publication_consent_at or now
+    profile.decided_at = profile.published_at = now
+    return True
