@@ -100,7 +100,8 @@ def test_a_registered_email_is_not_revealed_and_its_owner_is_told(client, app, m
 
     assert again.status_code == first.status_code == 303
     assert again.headers["Location"] == first.headers["Location"]
-    expected = "We have sent a message to {}. Open the link in it to confirm your address."
+    # The Russian UI, the default.
+    expected = "Мы отправили письмо на адрес {}. Откройте ссылку из него, чтобы подтвердить адрес."
     assert _flashes(newcomer) == [expected.format("someone.new@example.org")]
     assert _flashes(intruder) == [expected.format("owner@example.org")]
     assert db.session.scalars(select(User).where(User.email == "owner@example.org")).all() == [owner]
