@@ -71,7 +71,7 @@ def _web_address(_form, field):
 
 
 class OrganisationForm(FlaskForm):
-    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=400)])
+    name = StringField(_l("Official name"), validators=[DataRequired(), Length(max=400)])
     short_name = StringField(_l("Short name"), validators=[Optional(), Length(max=200)])
     # Choices (vocabulary terms, municipalities) are set by the view.
     kind = SelectField(_l("Type"), coerce=int)

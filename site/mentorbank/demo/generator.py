@@ -295,12 +295,13 @@ class _Generator:
     def _decision(self, created_at: datetime, status: ProfileStatus) -> dict:
         """Consents, the moderator's decision and publication, as far as the status has got."""
         fields = dict.fromkeys(
-            ("mentoring_consent_at", "publication_consent_at", "decided_at", "published_at", "status_reason")
+            ("mentoring_consent_at", "publication_consent_at", "submitted_at", "decided_at", "published_at",
+             "status_reason")
         )
         if status == ProfileStatus.DRAFT:
             return fields
         consent = created_at + timedelta(hours=self.rng.randint(1, 48))
-        fields.update(mentoring_consent_at=consent, publication_consent_at=consent)
+        fields.update(mentoring_consent_at=consent, publication_consent_at=consent, submitted_at=consent)
         if status == ProfileStatus.PENDING:
             return fields
         fields["decided_at"] = min(self.now, consent + timedelta(days=self.rng.randint(1, 14)))
