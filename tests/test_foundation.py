@@ -54,3 +54,20 @@ def test_a_status_outside_the_workflow_is_refused_by_the_database(make):
             db.text("UPDATE mentor_profile SET status = 'published' WHERE id = :id"), {"id": profile.id}
         )
         db.session.flush()
+
+
+def test_behind_a_trusted_proxy_the_clients_address_counts(tmp_path):
+    from flask import request
+
+    from mentorbank import create_app
+
+    def address_seen(config: dict) -> str:
+        app = create_app({"SECRET_KEY": "x", "ENV_NAME": "testing", "TESTING": True,
+                          "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'proxy.sqlite'}", **config})
+        app.add_url_rule("/address", "address", lambda: request.remote_addr)
+        response = app.test_client().get("/address", headers={"X-Forwarded-For": "203.0.113.7"},
+                                         environ_base={"REMOTE_ADDR": "10.0.0.1"})
+        return response.get_data(as_text=True)
+
+    assert address_seen({}) == "10.0.0.1"  # a forged header is ignored without a proxy
+    assert address_seen({"TRUSTED_PROXIES": 1}) == "203.0.113.7"

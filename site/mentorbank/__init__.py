@@ -2,6 +2,7 @@
 import logging
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import INSTANCE_DIR, PROJECT_ROOT, load_config
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
@@ -18,6 +19,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     load_config(app, test_config)
+    if app.config.get("TRUSTED_PROXIES"):
+        # Behind N reverse proxies the client's address (rate limits) and scheme come from their headers.
+        proxies = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     db.init_app(app)

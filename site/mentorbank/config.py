@@ -12,6 +12,7 @@ ENVIRONMENT_KEYS = {
     "SEARCH_INDEX_DIR": "SEARCH_INDEX_DIR",
     "SECRET_KEY": "SECRET_KEY",
     "REDIS_URL": "REDIS_URL",
+    "TRUSTED_PROXIES": "TRUSTED_PROXIES",
 }
 
 
@@ -22,6 +23,8 @@ class Defaults:
     SEARCH_INDEX_DIR = str(PROJECT_ROOT / "search_index")
     SECRET_KEY = None
     REDIS_URL = None
+    # How many reverse proxies stand before the site (0: none; the client's address is the peer's).
+    TRUSTED_PROXIES = 0
 
     BABEL_DEFAULT_LOCALE = "ru"
     BABEL_DEFAULT_TIMEZONE = "Europe/Moscow"
