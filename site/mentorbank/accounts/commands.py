@@ -83,40 +83,37 @@ def create(email: str, full_name: str, role: str | None, organisation_id: int | 
     click.echo(f"Создан пользователь {user.email} (id {user.id}){suffix}.")
 
 
-@users_cli.command("grant")
-@click.option("--email", required=True)
-@click.option("--role", type=ROLE_CHOICE, required=True)
-@click.option("--organisation", "organisation_id", type=int, help="Organisation id (curator only).")
-def grant(email: str, role: str, organisation_id: int | None) -> None:
-    """Grant a role; granting it again changes nothing."""
+def _role_options(command):
+    command = click.option("--organisation", "organisation_id", type=int, help="Organisation id (curator only).")(command)
+    command = click.option("--role", type=ROLE_CHOICE, required=True)(command)
+    return click.option("--email", required=True)(command)
+
+
+def _change_role(email: str, role: str, organisation_id: int | None, change, done: str, unchanged: str) -> None:
+    """Apply ``change`` (grant_role or revoke_role) and say what happened; the messages get e-mail and role."""
     user, role, organisation = _user(email), Role(role), _organisation(organisation_id)
     try:
-        changed = grant_role(user, role, organisation)
+        changed = change(user, role, organisation)
     except AccountError as error:
         _fail(error)
     db.session.commit()
-    if changed:
-        click.echo(f"{user.email}: выдана роль {_role_label(role, organisation)}.")
-    else:
-        click.echo(f"{user.email} уже имеет роль {_role_label(role, organisation)}; ничего не изменено.")
+    click.echo((done if changed else unchanged).format(email=user.email, role=_role_label(role, organisation)))
+
+
+@users_cli.command("grant")
+@_role_options
+def grant(email: str, role: str, organisation_id: int | None) -> None:
+    """Grant a role; granting it again changes nothing."""
+    _change_role(email, role, organisation_id, grant_role,
+                 "{email}: выдана роль {role}.", "{email} уже имеет роль {role}; ничего не изменено.")
 
 
 @users_cli.command("revoke")
-@click.option("--email", required=True)
-@click.option("--role", type=ROLE_CHOICE, required=True)
-@click.option("--organisation", "organisation_id", type=int, help="Organisation id (curator only).")
+@_role_options
 def revoke(email: str, role: str, organisation_id: int | None) -> None:
     """Revoke a role; revoking one the user does not have changes nothing."""
-    user, role, organisation = _user(email), Role(role), _organisation(organisation_id)
-    try:
-        changed = revoke_role(user, role, organisation)
-    except AccountError as error:
-        _fail(error)
-    db.session.commit()
-    if changed:
-        click.echo(f"{user.email}: роль {_role_label(role, organisation)} отозвана.")
-    else:
-        click.echo(f"У {user.email} нет роли {_role_label(role, organisation)}; ничего не изменено.")
+    _change_role(email, role, organisation_id, revoke_role,
+                 "{email}: роль {role} отозвана.", "У {email} нет роли {role}; ничего не изменено.")
 
 
 @users_cli.command("list")

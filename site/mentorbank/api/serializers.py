@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, VOCABULARY_FACETS
-from ..mentors.models import MentorProfile
+from ..mentors.models import MENTOR_TERM_GROUPS, MentorProfile
 from ..organisations.models import Municipality, Region
 from ..search.results import Hit
 from ..vocabularies.models import Term, Vocabulary
@@ -19,17 +19,7 @@ PAGES = {
 }
 
 # JSON key -> vocabulary, for the term lists of a mentor.
-TERM_LISTS = {
-    "forms": Vocabulary.FORM,
-    "interaction_models": Vocabulary.INTERACTION_MODEL,
-    "kinds": Vocabulary.KIND,
-    "modes": Vocabulary.MODE,
-    "directions": Vocabulary.DIRECTION,
-    "tracks": Vocabulary.TRACK,
-    "competences": Vocabulary.COMPETENCE,
-    "mentee_categories": Vocabulary.MENTEE_CATEGORY,
-    "levels": Vocabulary.LEVEL,
-}
+TERM_LISTS = {**MENTOR_TERM_GROUPS, "levels": Vocabulary.LEVEL}
 
 
 def page_url(doc_type: str, record_id: int) -> str:

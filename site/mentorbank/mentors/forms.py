@@ -7,20 +7,11 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..vocabularies.models import Term, Vocabulary, terms_of
 from .application import ProfileContent
-from .models import MentorProfile
+from .models import MENTOR_TERM_GROUPS, MentorProfile
 from .views import PROFILE_VOCABULARIES
 
 # Form field → vocabulary: every group a mentor profile carries (the level belongs to practices).
-TERM_FIELDS: dict[str, Vocabulary] = {
-    "forms": Vocabulary.FORM,
-    "interaction_models": Vocabulary.INTERACTION_MODEL,
-    "kinds": Vocabulary.KIND,
-    "modes": Vocabulary.MODE,
-    "directions": Vocabulary.DIRECTION,
-    "tracks": Vocabulary.TRACK,
-    "competences": Vocabulary.COMPETENCE,
-    "mentee_categories": Vocabulary.MENTEE_CATEGORY,
-}
+TERM_FIELDS = MENTOR_TERM_GROUPS
 _TERM_LABELS = dict(PROFILE_VOCABULARIES)
 TEXT_LIMIT = 5000
 PHONE = r"^[0-9+()\-. ]{5,50}$"

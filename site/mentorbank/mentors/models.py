@@ -20,6 +20,18 @@ class ProfileStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+# The term groups a mentor profile carries, by the plural name forms and the JSON API use for them.
+MENTOR_TERM_GROUPS: dict[str, Vocabulary] = {
+    "forms": Vocabulary.FORM,
+    "interaction_models": Vocabulary.INTERACTION_MODEL,
+    "kinds": Vocabulary.KIND,
+    "modes": Vocabulary.MODE,
+    "directions": Vocabulary.DIRECTION,
+    "tracks": Vocabulary.TRACK,
+    "competences": Vocabulary.COMPETENCE,
+    "mentee_categories": Vocabulary.MENTEE_CATEGORY,
+}
+
 mentor_profile_term = Table(
     "mentor_profile_term",
     db.metadata,
