@@ -49,8 +49,11 @@ class _Prepared:
     def ranked(self, limit: int, sortedby=None, filter_query=None):
         # A sorted search gives each hit its sort key as "score": such hits carry no score.
         self.scored = sortedby is None
+        # optimize=False: Whoosh 2.7.4's block-quality skipping can loop forever on some terms (whoosh #446,
+        # #461; «гимназия» on the benchmark's bank); without it the cost was not measurable.
         results = self.cached.searcher.search(
-            self.query if self.query is not None else Every(), limit=limit, sortedby=sortedby, filter=filter_query
+            self.query if self.query is not None else Every(), limit=limit, sortedby=sortedby,
+            filter=filter_query, optimize=False,
         )
         return results
 
