@@ -105,8 +105,8 @@ chromium:
 
 # --- Other --------------------------------------------------------------------------------------------------
 
-bench: $(VENV)/.installed
-	$(PYTHON) bench/run.py
+bench: $(VENV)/.installed translations
+	$(PYTHON) -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) search_index .pytest_cache test-results bench/data

@@ -1,0 +1,1 @@
+"""The search and page benchmark (`make bench`): see run.py."""
