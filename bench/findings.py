@@ -14,11 +14,12 @@ TITLES = {
 
 WHY_AND_FIX = {
     "search_latency": """
-**A hang, found by this benchmark — fix it first.** «гимназия» and «Дзержинск» never finish. Whoosh 2.7.4's
+**A hang, found by this benchmark and fixed.** «гимназия» and «Дзержинск» used to never finish. Whoosh 2.7.4's
 block-quality optimisation loops forever in `AndMaybeMatcher.skip_to_quality` when two floating-point block
 qualities add up to exactly the minimum score (whoosh-community/whoosh#446 and #461, never fixed; the project
-is unmaintained). Any visitor can pin a worker's CPU with the word «гимназия» until gunicorn's timeout kills
-the worker. The benchmark interrupts such a query at its deadline and counts it at the deadline.
+is unmaintained): any visitor could pin a worker's CPU with the word «гимназия». The search module now passes
+`optimize=False` (proposal 1 below); the benchmark still interrupts any query at its deadline, lists it as an
+error and counts it at the deadline, so a new hang shows up here.
 
 **Why the rest is slow.** Almost all the time is Whoosh walking posting lists in pure Python, twice per query:
 once for the bitmap of matching documents (`docs_for_query`: the total and the facet counts), once to score the
@@ -33,8 +34,8 @@ and facet counting (the bitmaps) cost little.
 **What would close it** (proposals for `site/mentorbank/search/`, each measured with a throwaway patch on this
 data set; p50/p95 of the 115 queries through `search_mentors`):
 
-1. *The hang:* pass `optimize=False` to `searcher.search()` in `searching._Prepared.ranked`. No query hangs,
-   and it costs nothing measurable here: 65/411 ms against 59/409 ms with the optimisation (its two hangs
+1. *The hang (done):* pass `optimize=False` to `searcher.search()` in `searching._Prepared.ranked`. No query
+   hangs, and it costs nothing measurable here: 65/411 ms against 59/409 ms with the optimisation (its two hangs
    counted at 10 s).
 2. Suggest a spelling only when the typed query found nothing (or skip words whose stem is in the index):
    65/411 → 48/353 ms.
@@ -63,7 +64,7 @@ closes the rest.
 **Why**, by page (see the profile table under "Where the time goes"):
 
 - `/mentors?q=…` and `/search?q=…`: the search itself, three quarters and more of the request (search targets
-  above); `/search` runs both types' searches and suggestions. «гимназия» hangs `/search` too.
+  above); `/search` runs both types' searches and suggestions. («гимназия» hung `/search` too before the fix.)
 - `/mentors` without a query: every request sorts all 19,000 public mentors. Whoosh's sorting collector reads
   the sort key of every document each time: `search_mentors` alone takes about 70 ms by name, 100 ms by
   publication date and 110 ms by experience for page 1.
