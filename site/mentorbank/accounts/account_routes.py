@@ -2,11 +2,11 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _, ngettext
 from flask_login import current_user, logout_user
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from ..core.htmx import render_page_or_partial
 from ..core.models import utcnow
-from ..core.pagination import Page, page_number
+from ..core.pagination import page_number, paginate
 from ..core.permissions import login_required
 from ..extensions import db
 from ..mentors.models import profiles_of
@@ -62,14 +62,12 @@ def submissions():
 @bp.get("/notifications")
 @login_required
 def notifications():
-    mine = select(Notification).where(Notification.user_id == current_user.id)
-    total = db.session.scalar(mine.with_only_columns(func.count(Notification.id))) or 0
-    number = page_number(request.args.get("page"))
-    items = db.session.scalars(
-        mine.order_by(Notification.created_at.desc(), Notification.id.desc())
-        .limit(NOTIFICATIONS_PER_PAGE).offset((number - 1) * NOTIFICATIONS_PER_PAGE)
-    ).all()
-    page = Page(items=[(n, describe(n)) for n in items], page=number, per_page=NOTIFICATIONS_PER_PAGE, total=total)
+    page = paginate(
+        select(Notification).where(Notification.user_id == current_user.id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc()),
+        page_number(request.args.get("page")), NOTIFICATIONS_PER_PAGE,
+    )
+    page.items = [(notification, describe(notification)) for notification in page.items]
     return render_page_or_partial(
         "account/notifications.html", "account/_notifications.html",
         page=page, read_form=MarkNotificationsReadForm(), unread=unread_count(current_user.id),

@@ -8,7 +8,7 @@ from sqlalchemy import Select, func, or_, select
 
 from ..accounts.models import Role, RoleGrant, User
 from ..audit.models import record
-from ..core.pagination import Page
+from ..core.pagination import Page, count_rows, paginate
 from ..extensions import db
 from ..mentors.models import MentorProfile, ProfileStatus
 from ..organisations.models import Municipality, Organisation, OrganisationStatus, Region
@@ -23,15 +23,8 @@ class DuplicateError(ValueError):
     """The value is already taken (an organisation's name in its municipality, a term's key)."""
 
 
-def count(query: Select) -> int:
-    return db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-
-
 def paged(query: Select, page: int, per_page: int = PER_PAGE) -> Page:
-    total = count(query)
-    page = min(page, max(1, -(-total // per_page)))
-    items = list(db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
-    return Page(items=items, page=page, per_page=per_page, total=total)
+    return paginate(query, page, per_page)
 
 
 def _text_matches(columns, text: str):
@@ -49,23 +42,23 @@ def _text_matches(columns, text: str):
 
 def dashboard_counts() -> dict[str, int]:
     def users_with(role: Role) -> int:
-        return count(select(RoleGrant.user_id).where(RoleGrant.role == role).distinct())
+        return count_rows(select(RoleGrant.user_id).where(RoleGrant.role == role).distinct())
 
     return {
-        "users": count(select(User.id)),
-        "blocked": count(select(User.id).where(User.is_blocked.is_(True))),
+        "users": count_rows(select(User.id)),
+        "blocked": count_rows(select(User.id).where(User.is_blocked.is_(True))),
         "moderators": users_with(Role.MODERATOR),
         "admins": users_with(Role.ADMIN),
         "curators": users_with(Role.CURATOR),
-        "organisations": count(select(Organisation.id).where(Organisation.status == OrganisationStatus.APPROVED)),
-        "proposed_organisations": count(
+        "organisations": count_rows(select(Organisation.id).where(Organisation.status == OrganisationStatus.APPROVED)),
+        "proposed_organisations": count_rows(
             select(Organisation.id).where(Organisation.status == OrganisationStatus.PROPOSED)
         ),
-        "mentors": count(select(MentorProfile.id).where(
+        "mentors": count_rows(select(MentorProfile.id).where(
             MentorProfile.status == ProfileStatus.APPROVED, MentorProfile.revision_of_id.is_(None)
         )),
-        "pending_profiles": count(select(MentorProfile.id).where(MentorProfile.status == ProfileStatus.PENDING)),
-        "terms": count(select(Term.id)),
+        "pending_profiles": count_rows(select(MentorProfile.id).where(MentorProfile.status == ProfileStatus.PENDING)),
+        "terms": count_rows(select(Term.id)),
     }
 
 

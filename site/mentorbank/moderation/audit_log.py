@@ -3,13 +3,13 @@ import re
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import distinct, func, or_, select
+from sqlalchemy import distinct, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from ..accounts.models import User
 from ..audit.models import AuditEntry
-from ..core.pagination import Page, page_number
+from ..core.pagination import Page, page_number, paginate
 from ..extensions import db
 from ..home.layout import optional_url
 from ..mentors.models import MentorProfile
@@ -62,13 +62,10 @@ def audit_page(filters: AuditFilters, per_page: int) -> Page:
         ))
     if filters.actor is not None:
         query = query.where(AuditEntry.actor_id == filters.actor)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    entries = db.session.scalars(
-        query.options(selectinload(AuditEntry.actor))
-        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-        .offset((filters.page - 1) * per_page).limit(per_page)
-    ).all()
-    return Page(items=entries, page=filters.page, per_page=per_page, total=total)
+    return paginate(
+        query.options(selectinload(AuditEntry.actor)).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()),
+        filters.page, per_page,
+    )
 
 
 def action_options() -> list[tuple[str, str]]:
