@@ -6,7 +6,9 @@ DATABASE_URL chooses the database (PostgreSQL in CI's second run); SQLite in a t
 import os
 import re
 
+import flask_babel
 import pytest
+from flask import current_app, g
 from flask_migrate import upgrade
 from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import MetaData, event
@@ -60,9 +62,19 @@ def _real_sqlite_transactions(engine) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+def _forget_the_previous_requests_caches() -> None:
+    """The test client's requests run inside the test's app context, so ``g`` outlives each request (in
+    production every request has its own). Drop what extensions cache there: the locale (Flask-Babel), the user
+    (Flask-Login) and the CSRF token (Flask-WTF), so each request derives them from its own session."""
+    flask_babel.refresh()
+    g.pop("_login_user", None)
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     app = create_app(_test_config(tmp_path_factory))
+    app.before_request(_forget_the_previous_requests_caches)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             _real_sqlite_transactions(db.engine)

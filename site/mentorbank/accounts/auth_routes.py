@@ -1,5 +1,5 @@
 """Registration, e-mail confirmation, log-in and log-out, password reset."""
-from flask import Blueprint, current_app, flash, g, make_response, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
@@ -13,15 +13,6 @@ from .forms import LoginForm, PasswordResetForm, PasswordResetRequestForm, Regis
 from .models import User, normalise_email
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
-
-
-@bp.before_app_request
-def _forget_the_previous_requests_caches() -> None:
-    """Flask-Login caches the user and Flask-WTF the CSRF token in ``g``. Requests that share an app context
-    (the test client inside a test's context) must each derive them from their own session, as in production;
-    otherwise a log-in that starts a fresh session would be followed by a stale token."""
-    g.pop("_login_user", None)
-    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
 
 
 # A successful log-in answers 303; everything else (wrong password, blocked, invalid form) is a failure.

@@ -1,5 +1,4 @@
 """The front page and the language switch."""
-import flask_babel
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session
 from sqlalchemy import distinct, func, select
 
@@ -14,9 +13,6 @@ bp.app_context_processor(layout_context)
 # Globals, not context: imported macros (the mentor card) see globals only.
 bp.add_app_template_global(optional_url)
 bp.add_app_template_global(region_name)
-# Flask-Babel caches the locale in ``g``; requests that share an app context (the test client inside a
-# test's context) must still each choose their own.
-bp.before_app_request(flask_babel.refresh)
 
 RECENT_MENTORS = 6
 
