@@ -43,16 +43,9 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
 
 
 def _rebuild_search_index() -> None:
-    from ..search import rebuild
+    from ..search.commands import rebuild_with_progress_bar
 
-    with click.progressbar(length=0, label="Поисковый индекс") as bar:
-
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - bar.pos)
-
-        count = rebuild(progress)
-    click.echo(f"Проиндексировано документов: {count}.")
+    click.echo(f"Проиндексировано документов: {rebuild_with_progress_bar('Поисковый индекс')}.")
 
 
 @demo_cli.command("accounts")

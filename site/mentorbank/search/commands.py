@@ -7,17 +7,21 @@ from .maintenance import ensure_index, rebuild
 search_cli = AppGroup("search", help="The full-text index.")
 
 
-@search_cli.command("rebuild")
-def rebuild_command() -> None:
-    """Re-index every public record from the database."""
-    with click.progressbar(length=0, label="Indexing", show_pos=True) as bar:
+def rebuild_with_progress_bar(label: str = "Indexing") -> int:
+    """Rebuild the index showing a progress bar; how many documents it holds."""
+    with click.progressbar(length=0, label=label, show_pos=True) as bar:
 
         def progress(done: int, total: int) -> None:
             bar.length = total
             bar.update(done - bar.pos)
 
-        count = rebuild(progress)
-    click.echo(f"Indexed {count} documents.")
+        return rebuild(progress)
+
+
+@search_cli.command("rebuild")
+def rebuild_command() -> None:
+    """Re-index every public record from the database."""
+    click.echo(f"Indexed {rebuild_with_progress_bar()} documents.")
 
 
 @search_cli.command("ensure")
