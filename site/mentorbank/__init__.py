@@ -5,6 +5,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import INSTANCE_DIR, PROJECT_ROOT, load_config
+from .core.text import unicode_lower_on_sqlite
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(PROJECT_ROOT / "site" / "mentorbank" / "migrations")
@@ -26,6 +27,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     db.init_app(app)
+    with app.app_context():
+        unicode_lower_on_sqlite(db.engine)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
     csrf.init_app(app)
     htmx.init_app(app)

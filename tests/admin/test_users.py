@@ -36,6 +36,13 @@ def test_search_by_name_or_email_and_filter_by_role(admin_browser, make, moderat
     assert _listed_ids(admin_browser.get("/admin/users?q=%25")) == set()
 
 
+def test_cyrillic_names_match_in_any_case_and_with_yo_as_ye(admin_browser, make):
+    fyodorova = make.user(full_name="Фёдорова Алёна Игоревна", email="fyodorova@school.example")
+
+    for typed in ("ФЁДОРОВА", "федорова", "алена игор"):
+        assert _listed_ids(admin_browser.get(f"/admin/users?q={typed}")) == {fyodorova.id}, typed
+
+
 def test_the_list_is_paginated_and_htmx_gets_only_the_results(admin_browser, make):
     for number in range(35):
         make.user(full_name=f"Участник {number:02d}", email=f"many{number}@example.org")

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from flask import current_app, url_for
 from flask_babel import force_locale, gettext as _
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..core.mail import send_after_commit
 from ..core.models import utcnow
+from ..core.text import fold, folded_contains
 from ..extensions import db
 from ..organisations.models import Municipality, Organisation, OrganisationStatus, Region, public_organisations
 from ..vocabularies.models import Term, Vocabulary, terms_of
@@ -25,31 +26,20 @@ _UNKNOWN_USER_HASH = generate_password_hash("no such user")
 
 # --- the organisation directory ---
 
-def _fold(text: str | None) -> str:
-    return (text or "").casefold().replace("ё", "е")
-
-
 def organisation_matches(query: str, limit: int = LOOKUP_LIMIT) -> tuple[list[Organisation], bool]:
-    """Approved organisations whose name or short name contains ``query`` (any case, ё = е), best first,
-    and whether more were left out.
-
-    Matched in Python: SQLite's LIKE and lower() fold only ASCII, and Cyrillic names must match in any case.
-    A region's directory is a few thousand short rows.
-    """
-    needle = _fold(query).strip()
+    """Approved organisations whose name or short name contains ``query`` (any case, ё = е), best first
+    (names that start with it, then by name), and whether more were left out."""
+    needle = fold(query).strip()
     if not needle:
         return [], False
-    rows = db.session.execute(
-        public_organisations().with_only_columns(Organisation.id, Organisation.name, Organisation.short_name)
-    )
-    ranked = sorted(
-        (not (_fold(name).startswith(needle) or _fold(short).startswith(needle)), _fold(short or name), id_)
-        for id_, name, short in rows
-        if needle in _fold(name) or needle in _fold(short)
-    )
-    chosen_ids = [id_ for _prefix, _sort_name, id_ in ranked[:limit]]
-    found = {org.id: org for org in db.session.scalars(select(Organisation).where(Organisation.id.in_(chosen_ids)))}
-    return [found[id_] for id_ in chosen_ids], len(ranked) > limit
+    matching = db.session.scalars(public_organisations().where(
+        or_(folded_contains(Organisation.name, needle), folded_contains(Organisation.short_name, needle))
+    )).all()
+    ranked = sorted(matching, key=lambda org: (
+        not (fold(org.name).startswith(needle) or fold(org.short_name or "").startswith(needle)),
+        fold(org.short_name or org.name), org.id,
+    ))
+    return ranked[:limit], len(ranked) > limit
 
 
 def approved_organisation(organisation_id: int | None) -> Organisation | None:
@@ -85,7 +75,7 @@ def _proposed_organisation(proposal: ProposedOrganisation) -> Organisation:
         org for org in db.session.scalars(
             select(Organisation).where(Organisation.municipality_id == proposal.municipality_id)
         )
-        if _fold(org.name) == _fold(proposal.name)
+        if fold(org.name) == fold(proposal.name)
     ]
     if existing:
         return existing[0]

@@ -4,11 +4,12 @@ Services flush and audit; the route commits once.
 """
 import re
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 
 from ..accounts.models import Role, RoleGrant, User
 from ..audit.models import record
 from ..core.pagination import Page, count_rows, paginate
+from ..core.text import folded_contains
 from ..extensions import db
 from ..mentors.models import MentorProfile, ProfileStatus
 from ..organisations.models import Municipality, Organisation, OrganisationStatus, Region
@@ -28,14 +29,8 @@ def paged(query: Select, page: int, per_page: int = PER_PAGE) -> Page:
 
 
 def _text_matches(columns, text: str):
-    """Substring match on several columns. SQLite's lower() folds only ASCII, so the Cyrillic text is also
-    tried as typed and capitalised (the usual shape of a surname)."""
-    variants = {text, text.lower(), text.capitalize()}
-    return or_(*(
-        condition for column in columns for variant in variants
-        for condition in (column.contains(variant, autoescape=True),
-                          func.lower(column).contains(variant.lower(), autoescape=True))
-    ))
+    """Substring match on several columns, in any case and with ё = е."""
+    return or_(*(folded_contains(column, text) for column in columns))
 
 
 # --- the dashboard ---

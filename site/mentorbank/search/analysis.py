@@ -8,14 +8,11 @@ import Stemmer
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.lang.stopwords import stoplists
 
+from ..core.text import fold
+
 _CYRILLIC = re.compile(r"[а-я]")
 _russian = Stemmer.Stemmer("russian")
 _english = Stemmer.Stemmer("english")
-
-
-def fold(text: str) -> str:
-    """Lower-case and fold ё to е: «Ёлка» and «елка» are the same word."""
-    return text.lower().replace("ё", "е")
 
 
 def stem_word(word: str) -> str:

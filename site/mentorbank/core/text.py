@@ -1,0 +1,24 @@
+"""Case- and ё-insensitive text matching, the same in Python, SQLite and PostgreSQL."""
+from sqlalchemy import ColumnElement, event, func
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold ё to е: «Ёлка» and «елка» are the same word."""
+    return text.lower().replace("ё", "е")
+
+
+def folded_contains(column, text: str) -> ColumnElement[bool]:
+    """``column`` contains ``text`` in any case, ё = е (LIKE wildcards in ``text`` are taken literally)."""
+    return func.replace(func.lower(column), "ё", "е").contains(fold(text), autoescape=True)
+
+
+def unicode_lower_on_sqlite(engine) -> None:
+    """SQLite's own lower() folds only ASCII; PostgreSQL's follows the database's (UTF-8) locale. Give SQLite
+    connections Python's, so Cyrillic names match in any case on both."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _unicode_lower(dbapi_connection, _record):
+        dbapi_connection.create_function("lower", 1, lambda value: value.lower() if value else value,
+                                         deterministic=True)
