@@ -15,6 +15,7 @@ from sqlalchemy import MetaData, event
 
 from mentorbank import create_app
 from mentorbank.accounts.models import Role
+from mentorbank.core.navigation import CACHE_KEY as NAVIGATION_COUNTS_KEY
 from mentorbank.extensions import db, limiter
 
 from . import factories
@@ -65,9 +66,11 @@ def _real_sqlite_transactions(engine) -> None:
 def _forget_the_previous_requests_caches() -> None:
     """The test client's requests run inside the test's app context, so ``g`` outlives each request (in
     production every request has its own). Drop what extensions cache there: the locale (Flask-Babel), the user
-    (Flask-Login) and the CSRF token (Flask-WTF), so each request derives them from its own session."""
+    (Flask-Login), the CSRF token (Flask-WTF) and the navigation counts (core.navigation), so each request
+    derives them from its own session."""
     flask_babel.refresh()
     g.pop("_login_user", None)
+    g.pop(NAVIGATION_COUNTS_KEY, None)
     g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
 
 

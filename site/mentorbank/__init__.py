@@ -35,18 +35,20 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from .core import errors, i18n, mail, permissions, templating
+    from .core import errors, i18n, mail, permissions, static_files, templating
 
     babel.init_app(app, locale_selector=i18n.select_locale)
     templating.init_app(app)
     errors.init_app(app)
     mail.init_app(app)
     permissions.init_app(app)
+    static_files.init_app(app)
 
     from . import search
 
     search.init_app(app)
     _register_models()
+    _register_area_declarations()
     _register_blueprints(app)
     return app
 
@@ -61,6 +63,19 @@ def _register_models() -> None:
     from .vocabularies import models as _vocabularies  # noqa: F401
 
 
+def _register_area_declarations() -> None:
+    """Each area declares what it adds to the app-wide registries (record pages, navigation counts, sections
+    of other areas' pages); the registries live low (core, organisations) and import no area above them."""
+    from .accounts import registrations as accounts
+    from .mentors import registrations as mentors
+    from .moderation import registrations as moderation
+    from .notifications import registrations as notifications
+    from .organisations import registrations as organisations
+
+    for area in (accounts, organisations, mentors, notifications, moderation):
+        area.register()
+
+
 def _register_blueprints(app: Flask) -> None:
     from .accounts.account_routes import bp as account_bp
     from .accounts.auth_routes import bp as auth_bp
@@ -68,6 +83,7 @@ def _register_blueprints(app: Flask) -> None:
     from .admin.routes import bp as admin_bp
     from .api.health import bp as health_bp
     from .api.routes import bp as api_bp
+    from .core.routes import bp as core_bp
     from .demo.commands import demo_cli
     from .home.routes import bp as home_bp
     from .mentors.application_routes import bp as mentor_application_bp
@@ -79,7 +95,7 @@ def _register_blueprints(app: Flask) -> None:
     from .search.routes import bp as search_bp
 
     for blueprint in (
-        home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
+        core_bp, home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, mentor_application_bp, moderation_bp, admin_bp,
     ):
         app.register_blueprint(blueprint)

@@ -1,9 +1,11 @@
 """Extensions are created unbound here and bound to an app in ``create_app``."""
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_mail import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -32,3 +34,6 @@ babel = Babel()
 htmx = HTMX()
 # Storage comes from RATELIMIT_STORAGE_URI (Redis when REDIS_URL is set, see config.py).
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+mail = Mail()
+# Responses brotli- or gzip-compressed as the client accepts (set up in core/static_files.py).
+compress = Compress()

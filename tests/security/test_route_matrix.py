@@ -39,7 +39,7 @@ def success_is(status: int, table: dict) -> dict:
 MATRIX = {
     # --- public ---
     ("home.index", "GET"): ("/", EVERYONE_200),
-    ("home.set_locale", "POST"): ("/locale/ru", dict.fromkeys(ROLES, 303)),
+    ("core.set_locale", "POST"): ("/locale/ru", dict.fromkeys(ROLES, 303)),
     ("mentors.index", "GET"): ("/mentors", EVERYONE_200),
     ("mentors.detail", "GET"): ("/mentors/{mentor_profile}", EVERYONE_200),
     ("organisations.detail", "GET"): ("/organisations/{organisation}", EVERYONE_200),
@@ -58,7 +58,7 @@ MATRIX = {
     # An empty log-in form fails for anyone; a logged-in person may log in as someone else.
     ("auth.login", "POST"): ("/auth/login", dict.fromkeys(ROLES, 422)),
     ("auth.logout", "POST"): ("/auth/logout", dict.fromkeys(ROLES, 303)),
-    ("auth.organisation_lookup", "GET"): ("/auth/organisations?q=школа", dict.fromkeys(ROLES, 303)),
+    ("organisations.lookup", "GET"): ("/auth/organisations?q=школа", dict.fromkeys(ROLES, 303)),
     ("auth.confirm", "GET"): ("/auth/confirm/not-a-token", dict.fromkeys(ROLES, 400)),
     ("auth.resend_confirmation", "POST"): ("/auth/confirm/resend", success_is(303, LOGGED_IN)),
     ("auth.request_reset", "GET"): ("/auth/reset", EVERYONE_200),

@@ -7,7 +7,8 @@ from flask_login import current_user, login_user, logout_user
 from ..core.i18n import LOCALE_SESSION_KEY
 from ..core.permissions import login_required
 from ..extensions import db, htmx, limiter
-from ..home.layout import optional_url, safe_next_url
+from ..core.navigation import safe_next_url
+from ..organisations import directory
 from . import registration, tokens
 from .forms import LoginForm, PasswordResetForm, PasswordResetRequestForm, RegistrationForm
 from .models import User, normalise_email
@@ -56,27 +57,18 @@ def _no_referrer(response):
 
 def _registration_form() -> RegistrationForm:
     form = RegistrationForm(
-        is_approved_organisation=lambda organisation_id: registration.approved_organisation(organisation_id)
+        is_approved_organisation=lambda organisation_id: directory.approved_organisation(organisation_id)
         is not None
     )
-    form.proposed_kind.choices = registration.organisation_kind_choices()
-    form.proposed_municipality.choices = {"": [(None, "—")], **registration.municipality_choices()}
+    form.proposed_kind.choices = directory.organisation_kind_choices()
+    form.proposed_municipality.choices = {"": [(None, "—")], **directory.municipality_choices()}
     if request.method == "GET":
         form.q.data = (request.args.get("q") or "")[:200]
     return form
 
 
-def _organisation_options(query: str, selected_id: int | None) -> dict:
-    """What the organisation picker shows: the chosen organisation first, then the matches of the query."""
-    selected = registration.approved_organisation(selected_id)
-    matches, more = registration.organisation_matches(query)
-    options = ([selected] if selected else []) + [org for org in matches if org != selected]
-    return {"organisations": options, "selected_id": selected.id if selected else None, "more": more,
-            "query": query}
-
-
 def _render_register(form: RegistrationForm, status: int):
-    options = _organisation_options(form.q.data or "", form.organisation_id.data)
+    options = directory.picker_options(form.q.data or "", form.organisation_id.data)
     return render_template("auth/register.html", form=form, **options), status
 
 
@@ -98,7 +90,7 @@ def register():
     user = registration.register(
         email=form.email.data, password=form.password.data, full_name=form.full_name.data,
         position=form.position.data, proposal=proposal,
-        organisation=None if proposal else registration.approved_organisation(form.organisation_id.data),
+        organisation=None if proposal else directory.approved_organisation(form.organisation_id.data),
     )
     if user is not None:
         _start_session(user, remember=False)
@@ -107,17 +99,6 @@ def register():
     flash(_("We have sent a message to %(email)s. Open the link in it to confirm your address.",
             email=form.email.data), "success")
     return redirect(url_for("home.index"), code=303)
-
-
-@bp.get("/organisations")
-def organisation_lookup():
-    query = (request.args.get("q") or "").strip()[:200]
-    if not htmx:
-        # Without JavaScript the look-up lives in the registration form itself.
-        return redirect(url_for("auth.register", q=query or None), code=303)
-    selected_id = request.args.get("organisation_id", type=int)
-    response = render_template("auth/_organisation_options.html", **_organisation_options(query, selected_id))
-    return response, 200, {"Vary": "HX-Request"}
 
 
 # --- e-mail confirmation ---
@@ -131,7 +112,7 @@ def confirm(token: str):
     db.session.commit()
     flash(_("Your e-mail address is confirmed. Thank you!"), "success")
     if current_user.is_authenticated and current_user.id == user.id:
-        target = optional_url("account.index") or url_for("home.index")
+        target = url_for("account.index")
     else:
         target = url_for("auth.login")
     return _no_referrer(redirect(target, code=303))

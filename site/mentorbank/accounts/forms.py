@@ -54,7 +54,7 @@ class RegistrationForm(FlaskForm):
     email = _email_field()
     full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=300)], filters=[_strip])
     position = StringField(_l("Position"), validators=[DataRequired(), Length(max=300)], filters=[_strip])
-    # The directory look-up: htmx asks auth.organisation_lookup as you type; without JavaScript the
+    # The directory look-up: htmx asks organisations.lookup as you type; without JavaScript the
     # "Find" button re-renders the page with the matches.
     q = SearchField(_l("Find your organisation"), validators=[Optional(), Length(max=200)], filters=[_strip])
     organisation_id = IntegerField(_l("Organisation"), validators=[Optional()])

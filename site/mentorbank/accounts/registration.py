@@ -7,58 +7,20 @@ from dataclasses import dataclass
 
 from flask import current_app, url_for
 from flask_babel import force_locale, gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..core.mail import send_after_commit
 from ..core.models import utcnow
-from ..core.text import fold, folded_contains
+from ..core.text import fold
 from ..extensions import db
-from ..organisations.models import Municipality, Organisation, OrganisationStatus, Region, public_organisations
-from ..vocabularies.models import Term, Vocabulary, terms_of
+from ..organisations.models import Municipality, Organisation, OrganisationStatus
+from ..vocabularies.models import Term
 from . import tokens
 from .models import User, normalise_email
 
-LOOKUP_LIMIT = 12
 # Checked against when the e-mail is unknown, so a miss costs as much time as a wrong password.
 _UNKNOWN_USER_HASH = generate_password_hash("no such user")
-
-
-# --- the organisation directory ---
-
-def organisation_matches(query: str, limit: int = LOOKUP_LIMIT) -> tuple[list[Organisation], bool]:
-    """Approved organisations whose name or short name contains ``query`` (any case, ё = е), best first
-    (names that start with it, then by name), and whether more were left out."""
-    needle = fold(query).strip()
-    if not needle:
-        return [], False
-    matching = db.session.scalars(public_organisations().where(
-        or_(folded_contains(Organisation.name, needle), folded_contains(Organisation.short_name, needle))
-    )).all()
-    ranked = sorted(matching, key=lambda org: (
-        not (fold(org.name).startswith(needle) or fold(org.short_name or "").startswith(needle)),
-        fold(org.short_name or org.name), org.id,
-    ))
-    return ranked[:limit], len(ranked) > limit
-
-
-def approved_organisation(organisation_id: int | None) -> Organisation | None:
-    if organisation_id is None:
-        return None
-    return db.session.scalar(public_organisations().where(Organisation.id == organisation_id))
-
-
-def organisation_kind_choices() -> list[tuple[int | None, str]]:
-    return [(None, "—")] + [(term.id, term.label) for term in terms_of(Vocabulary.ORGANISATION_KIND)]
-
-
-def municipality_choices() -> dict[str, list[tuple[int, str]]]:
-    """Existing municipalities grouped by region, for a <select> with <optgroup>s."""
-    grouped: dict[str, list[tuple[int, str]]] = {}
-    query = select(Municipality).join(Region).order_by(Region.name, Municipality.name)
-    for municipality in db.session.scalars(query):
-        grouped.setdefault(municipality.region.name, []).append((municipality.id, municipality.name))
-    return grouped
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from flask_login import current_user
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import page_number
 from ..extensions import db
-from ..home.layout import region_name
+from ..core.layout import region_name
 from ..organisations.models import Organisation, OrganisationStatus
 from .forms import OrganisationFilterForm, OrganisationForm, options
 from .routes import bp

@@ -12,7 +12,7 @@ from ..core.pagination import Page, count_rows, paginate
 from ..core.text import folded_contains
 from ..extensions import db
 from ..mentors.models import MentorProfile, ProfileStatus
-from ..organisations.models import Municipality, Organisation, OrganisationStatus, Region
+from ..organisations.models import Municipality, Organisation, OrganisationStatus, Region, public_organisations
 from ..vocabularies.models import Term, Vocabulary
 
 PER_PAGE = 30
@@ -45,13 +45,11 @@ def dashboard_counts() -> dict[str, int]:
         "moderators": users_with(Role.MODERATOR),
         "admins": users_with(Role.ADMIN),
         "curators": users_with(Role.CURATOR),
-        "organisations": count_rows(select(Organisation.id).where(Organisation.status == OrganisationStatus.APPROVED)),
+        "organisations": count_rows(select(Organisation.id).where(Organisation.is_public)),
         "proposed_organisations": count_rows(
             select(Organisation.id).where(Organisation.status == OrganisationStatus.PROPOSED)
         ),
-        "mentors": count_rows(select(MentorProfile.id).where(
-            MentorProfile.status == ProfileStatus.APPROVED, MentorProfile.revision_of_id.is_(None)
-        )),
+        "mentors": count_rows(select(MentorProfile.id).where(MentorProfile.is_public)),
         "pending_profiles": count_rows(select(MentorProfile.id).where(MentorProfile.status == ProfileStatus.PENDING)),
         "terms": count_rows(select(Term.id)),
     }
@@ -75,9 +73,7 @@ def users_query(text: str | None, role: str | None) -> Select:
 
 
 def approved_organisations() -> list[Organisation]:
-    return list(db.session.scalars(
-        select(Organisation).where(Organisation.status == OrganisationStatus.APPROVED).order_by(Organisation.name)
-    ))
+    return list(db.session.scalars(public_organisations().order_by(Organisation.name)))
 
 
 def user_profiles(user: User) -> list[MentorProfile]:

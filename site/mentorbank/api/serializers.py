@@ -1,10 +1,10 @@
 """Public records as JSON. Only fields a visitor may see: a mentor's e-mail and phone never appear here."""
 from datetime import UTC, datetime
 
-from flask import url_for
 from flask_babel import gettext
 from sqlalchemy import select
 
+from ..core import records
 from ..extensions import db
 from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, VOCABULARY_FACETS
 from ..mentors.models import MENTOR_TERM_GROUPS, MentorProfile
@@ -12,19 +12,16 @@ from ..organisations.models import Municipality, Region
 from ..search.results import Hit
 from ..vocabularies.models import Term, Vocabulary
 
-# The public HTML page of each searchable type: (endpoint, name of its id argument).
-PAGES = {
-    "mentor": ("mentors.detail", "profile_id"),
-    "organisation": ("organisations.detail", "organisation_id"),
-}
+# The searchable types the API answers for (the search type names, registered as aliases in core.records).
+PAGES = ("mentor", "organisation")
 
 # JSON key -> vocabulary, for the term lists of a mentor.
 TERM_LISTS = {**MENTOR_TERM_GROUPS, "levels": Vocabulary.LEVEL}
 
 
 def page_url(doc_type: str, record_id: int) -> str:
-    endpoint, argument = PAGES[doc_type]
-    return url_for(endpoint, _external=True, **{argument: record_id})
+    """The public HTML page of a record, as an absolute URL (core.records knows each type's page)."""
+    return records.public_url(doc_type, record_id, external=True)
 
 
 def iso(moment: datetime | None) -> str | None:

@@ -1,5 +1,6 @@
 """Locale choice: Russian unless the visitor picked English with the language switch."""
 from flask import current_app, request, session
+from flask_babel import get_locale
 
 LOCALE_SESSION_KEY = "locale"
 
@@ -12,6 +13,4 @@ def select_locale() -> str:
 
 
 def is_english() -> bool:
-    from flask_babel import get_locale
-
     return request is not None and str(get_locale()) == "en"

@@ -9,11 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask, render_template
-from flask_mail import Mail, Message, email_dispatched
+from flask_mail import Message, email_dispatched
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-mail = Mail()
+from ..extensions import db, mail
+
 log = logging.getLogger(__name__)
 
 PENDING_KEY = "mentorbank.mail.pending"
@@ -37,8 +38,6 @@ def init_app(app: Flask) -> None:
 
 def send_after_commit(to: str, subject: str, template: str, **context) -> None:
     """Queue a message rendered from ``templates/mail/<template>.txt``; it goes out when the session commits."""
-    from ..extensions import db
-
     message = Message(subject=subject, recipients=[to], body=render_template(f"mail/{template}.txt", **context))
     db.session().info.setdefault(PENDING_KEY, []).append(message)
 

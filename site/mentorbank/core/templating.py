@@ -1,8 +1,10 @@
-"""Template globals shared by every area."""
+"""Template globals and the layout context shared by every area."""
 from flask import request, url_for
 from werkzeug.datastructures import MultiDict
 
 from .i18n import is_english
+from .layout import layout_context, region_name
+from .navigation import navigation_count
 
 
 def url_with_args(**changes) -> str:
@@ -18,6 +20,11 @@ def url_with_args(**changes) -> str:
 
 
 def init_app(app) -> None:
-    app.jinja_env.globals.update(url_with_args=url_with_args, is_english=is_english)
+    app.context_processor(layout_context)
+    # Globals, not context: imported macros (the mentor card) see globals only.
+    app.jinja_env.globals.update(
+        url_with_args=url_with_args, is_english=is_english, region_name=region_name,
+        navigation_count=navigation_count,
+    )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

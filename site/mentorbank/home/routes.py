@@ -1,18 +1,12 @@
-"""The front page and the language switch."""
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session
+"""The front page."""
+from flask import Blueprint, render_template
 from sqlalchemy import distinct, func, select
 
-from ..core.i18n import LOCALE_SESSION_KEY
 from ..extensions import db
-from ..mentors.models import MentorProfile, ProfileStatus, public_profiles
+from ..mentors.models import MentorProfile, public_profiles
 from ..organisations.models import Municipality, Organisation, Region
-from .layout import layout_context, optional_url, region_name, safe_next_url
 
 bp = Blueprint("home", __name__)
-bp.app_context_processor(layout_context)
-# Globals, not context: imported macros (the mentor card) see globals only.
-bp.add_app_template_global(optional_url)
-bp.add_app_template_global(region_name)
 
 RECENT_MENTORS = 6
 
@@ -29,27 +23,19 @@ def index():
     )
 
 
-@bp.post("/locale/<code>")
-def set_locale(code: str):
-    if code not in current_app.config["LANGUAGES"]:
-        abort(404)
-    session[LOCALE_SESSION_KEY] = code
-    return redirect(safe_next_url(request.form.get("next")), code=303)
-
-
-def _approved_with_places():
+def _public_with_places():
     return (
         select(MentorProfile)
+        .where(MentorProfile.is_public)
         .join(Organisation, MentorProfile.organisation_id == Organisation.id)
         .join(Municipality, Organisation.municipality_id == Municipality.id)
-        .where(MentorProfile.status == ProfileStatus.APPROVED)
     )
 
 
 def bank_counters() -> dict[str, int]:
-    """How many approved mentors the bank holds, and from how many organisations, municipalities and regions."""
+    """How many public mentors the bank holds, and from how many organisations, municipalities and regions."""
     row = db.session.execute(
-        _approved_with_places().with_only_columns(
+        _public_with_places().with_only_columns(
             func.count(distinct(MentorProfile.id)),
             func.count(distinct(Organisation.id)),
             func.count(distinct(Municipality.id)),
@@ -61,7 +47,7 @@ def bank_counters() -> dict[str, int]:
 
 def regions_with_mentors() -> list[tuple[Region, int]]:
     query = (
-        _approved_with_places()
+        _public_with_places()
         .join(Region, Municipality.region_id == Region.id)
         .with_only_columns(Region, func.count(distinct(MentorProfile.id)))
         .group_by(Region.id)

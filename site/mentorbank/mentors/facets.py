@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
-from ..home.layout import region_name
+from ..core.layout import region_name
 from ..organisations.models import Municipality, Region
 from ..vocabularies.models import terms_of
 from .filters import ACCEPTING_FACET, FACETS, VOCABULARY_FACETS, MentorFilters

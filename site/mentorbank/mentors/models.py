@@ -2,7 +2,8 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, select
+from sqlalchemy import Column, ForeignKey, String, Table, Text, and_, select
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from ..accounts.models import User
@@ -97,9 +98,23 @@ class MentorProfile(TimestampMixin, db.Model):
     def position(self) -> str | None:
         return None if self.is_team else self.user.position
 
-    @property
+    # The public rule, the one place that says what a visitor may see: an approved profile (not a revision
+    # waiting for moderation) with the consent to publication, whose author is not blocked. In Python for a
+    # loaded profile, in SQL for queries (``public_profiles``); both read the same four conditions.
+    @hybrid_property
     def is_public(self) -> bool:
-        return self.status == ProfileStatus.APPROVED
+        return (self.status == ProfileStatus.APPROVED and self.revision_of_id is None
+                and self.publication_consent_at is not None and not self.user.is_blocked)
+
+    @is_public.inplace.expression
+    @classmethod
+    def _is_public_expression(cls):
+        return and_(
+            cls.status == ProfileStatus.APPROVED,
+            cls.revision_of_id.is_(None),
+            cls.publication_consent_at.is_not(None),
+            cls.user_id.not_in(select(User.id).where(User.is_blocked.is_(True))),
+        )
 
     @property
     def subject_list(self) -> list[str]:
@@ -121,10 +136,10 @@ class MentorProfile(TimestampMixin, db.Model):
 
 
 def public_profiles():
-    """The one query every public page, the index and the API start from: approved profiles only."""
+    """The one query every public page, the index, the API and the home counters start from."""
     return (
         select(MentorProfile)
-        .where(MentorProfile.status == ProfileStatus.APPROVED, MentorProfile.revision_of_id.is_(None))
+        .where(MentorProfile.is_public)
         .options(
             selectinload(MentorProfile.terms),
             selectinload(MentorProfile.organisation)

@@ -1,10 +1,9 @@
 """The public mentor bank: the searchable list and a mentor's profile."""
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request, url_for
 
 from .. import search
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import Page
-from ..home.layout import optional_url
 from .facets import SORT_OPTIONS, chosen_sort, facet_groups
 from .filters import MentorFilters
 from .models import get_public_profile_or_404
@@ -38,5 +37,5 @@ def detail(profile_id: int):
         "mentors/detail.html",
         profile=profile,
         vocabulary_groups=profile_vocabulary_groups(profile),
-        request_url=optional_url("auth.login", next=request.path),
+        login_url=url_for("auth.login", next=request.path),
     )

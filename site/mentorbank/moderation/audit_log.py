@@ -9,11 +9,9 @@ from werkzeug.datastructures import MultiDict
 
 from ..accounts.models import User
 from ..audit.models import AuditEntry
+from ..core import records
 from ..core.pagination import Page, page_number, paginate
 from ..extensions import db
-from ..home.layout import optional_url
-from ..mentors.models import MentorProfile
-from ..organisations.models import Organisation
 
 ACTION_LABELS = {
     "mentor_profile.approve": _l("Mentor profile approved"),
@@ -92,30 +90,20 @@ class Target:
     url: str | None  # None when the record is gone or has no page
 
 
-# target_type → (model, the attribute that names it, the endpoint and argument of its page for moderators)
-TARGET_PAGES = {
-    "mentor_profile": (MentorProfile, "display_name", "moderation.mentor_profile", "profile_id"),
-    "organisation": (Organisation, "name", "moderation.organisation", "organisation_id"),
-    "user_account": (User, "full_name", "admin.user", "user_id"),
-}
-
-
 def targets(entries: list[AuditEntry]) -> dict[int, Target]:
-    """entry id → what its target is called and where it can be opened, loading each type once."""
-    existing = {}
-    for target_type, (model, _name, _endpoint, _argument) in TARGET_PAGES.items():
-        ids = {entry.target_id for entry in entries if entry.target_type == target_type and entry.target_id}
-        if ids:
-            existing[target_type] = {record.id: record for record in db.session.scalars(
-                select(model).where(model.id.in_(ids)))}
+    """entry id → what its target is called and where a moderator opens it (core.records), one query per kind."""
+    loaded = {}
+    for kind in {entry.target_type for entry in entries if entry.target_type}:
+        loaded[kind] = records.load(kind, {entry.target_id for entry in entries
+                                           if entry.target_type == kind and entry.target_id})
     result = {}
     for entry in entries:
-        found = existing.get(entry.target_type, {}).get(entry.target_id)
+        found = loaded.get(entry.target_type, {}).get(entry.target_id)
         recorded_name = (entry.details or {}).get("name")
         if found is None:
             result[entry.id] = Target(recorded_name or f"{entry.target_type} #{entry.target_id}", None)
             continue
-        _model, name, endpoint, argument = TARGET_PAGES[entry.target_type]
-        url = optional_url(endpoint, **{argument: found.id})  # the admin pages may not be built yet
-        result[entry.id] = Target(getattr(found, name) or recorded_name or f"#{found.id}", url)
+        record_type = records.record_type(found)
+        result[entry.id] = Target(
+            record_type.title(found) or recorded_name or f"#{found.id}", records.moderator_url(found))
     return result

@@ -2,6 +2,7 @@
 import enum
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint, select
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.models import TimestampMixin, string_enum
@@ -68,7 +69,12 @@ class Organisation(TimestampMixin, db.Model):
     def display_name(self) -> str:
         return self.short_name or self.name
 
+    # The public rule for organisations: proposed ones wait for a moderator. The same test in Python and SQL.
+    @hybrid_property
+    def is_public(self) -> bool:
+        return self.status == OrganisationStatus.APPROVED
+
 
 def public_organisations():
-    """Organisations the public directory shows: proposed ones wait for a moderator."""
-    return select(Organisation).where(Organisation.status == OrganisationStatus.APPROVED)
+    """The one query the directory, the organisation pages, the picker, the index and the API start from."""
+    return select(Organisation).where(Organisation.is_public)

@@ -1,0 +1,24 @@
+"""What the mentors area declares to the app-wide registries (called once by the app factory): its record
+pages, and the mentors section of an organisation's page."""
+from ..core import records
+from ..extensions import db
+from ..organisations.pages import PageSection, register_section
+from .models import MentorProfile, public_profiles
+
+
+def organisation_mentors(organisation) -> PageSection:
+    """The organisation's public mentors, by name."""
+    mentors = db.session.scalars(public_profiles().where(MentorProfile.organisation_id == organisation.id)).all()
+    mentors = sorted(mentors, key=lambda profile: profile.display_name.casefold())
+    return PageSection("mentors/_organisation_section.html", {"mentors": mentors})
+
+
+def register() -> None:
+    records.register(records.RecordType(
+        "mentor_profile", MentorProfile, "display_name",
+        public=records.Page("mentors.detail", "profile_id"),
+        moderator=records.Page("moderation.mentor_profile", "profile_id"),
+        owner=records.Page("account.submissions"),
+        aliases=("mentor",),
+    ))
+    register_section("mentors", organisation_mentors)

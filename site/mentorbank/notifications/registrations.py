@@ -1,0 +1,7 @@
+"""What the notifications area declares to the app-wide registries (called once by the app factory)."""
+from ..core.navigation import register_count
+from .models import unread_count
+
+
+def register() -> None:
+    register_count("unread_notifications", lambda user: unread_count(user.id))
