@@ -15,6 +15,10 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app mentorbank
 VENDOR := static/vendor
+# Written by `flask digest compile` (Flask-Static-Digest): each static file → its copy named after its content.
+DIGEST_MANIFEST := static/cache_manifest.json
+# The static files themselves, not the fingerprinted copies made of them.
+STATIC_SOURCES = $(shell find static -type f ! -name cache_manifest.json -regextype posix-extended ! -regex '.*-[0-9a-f]{32}\.[^/]*' 2>/dev/null)
 PO_FILES := $(wildcard site/mentorbank/translations/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
@@ -27,7 +31,7 @@ help:
 	@echo "make run     - install everything, prepare the database and the index, serve on http://$(HOST):$(PORT)/"
 	@echo "make dev     - the same, served by Flask's reloader and debugger (for development only)"
 	@echo "make test    - the whole test suite, browser tests included (PYTEST_ARGS=\"-k search\" to narrow)"
-	@echo "make assets  - fetch the front-end files (htmx, Pico CSS) into $(VENDOR)/"
+	@echo "make assets  - fetch the front-end files (htmx, Pico CSS) into $(VENDOR)/ and fingerprint static/"
 	@echo "make bench   - the search and page benchmark (writes bench/RESULTS.md)"
 	@echo "make clean   - remove the virtualenv, node_modules, caches and the search index (keeps instance/)"
 
@@ -48,7 +52,7 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 
 # --- Front-end files: pinned in package-lock.json, checked by its integrity hashes, served by the site ------
 
-assets: $(VENDOR)/htmx.min.js $(VENDOR)/pico.min.css
+assets: $(VENDOR)/htmx.min.js $(VENDOR)/pico.min.css $(DIGEST_MANIFEST)
 
 $(VENV)/.npm-installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "The front-end files need Node.js and npm: install them (Debian: apt-get install nodejs npm) and try again." >&2; exit 1; }
@@ -60,6 +64,11 @@ $(VENDOR)/htmx.min.js: $(VENV)/.npm-installed
 
 $(VENDOR)/pico.min.css: $(VENV)/.npm-installed
 	mkdir -p $(VENDOR) && cp node_modules/@picocss/pico/css/pico.min.css $@
+
+# Fingerprinted copies for long cache lifetimes (core/static_files.py); old copies go before new ones are made.
+$(DIGEST_MANIFEST): $(VENDOR)/htmx.min.js $(VENDOR)/pico.min.css $(STATIC_SOURCES) $(VENV)/.installed
+	$(FLASK) digest clean
+	$(FLASK) digest compile
 
 # --- Translations: nothing to do until the catalogue exists ----------------------------------------------
 
@@ -113,3 +122,5 @@ clean:
 	find site tests -name __pycache__ -type d -prune -exec rm -rf {} +
 	rm -rf site/*.egg-info
 	find site/mentorbank/translations -name '*.mo' -delete 2>/dev/null || true
+	find static -type f -regextype posix-extended -regex '.*-[0-9a-f]{32}\.[^/]*' -delete 2>/dev/null || true
+	rm -f $(DIGEST_MANIFEST)

@@ -6,7 +6,7 @@ from flask_login import current_user, login_user, logout_user
 
 from ..core.i18n import LOCALE_SESSION_KEY
 from ..core.permissions import login_required
-from ..extensions import db, htmx, limiter
+from ..extensions import db, limiter
 from ..core.navigation import safe_next_url
 from ..organisations import directory
 from . import registration, tokens

@@ -5,6 +5,8 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from ..extensions import db
+
 
 def page_number(value: Any) -> int:
     try:
@@ -46,15 +48,11 @@ class Page:
 
 def count_rows(query: Select) -> int:
     """How many rows a select returns (its order dropped: counting does not need it)."""
-    from ..extensions import db
-
     return db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
 
 
 def paginate(query: Select, page: int, per_page: int) -> Page:
     """One page of an ordered select's rows; a page past the end shows the last one."""
-    from ..extensions import db
-
     total = count_rows(query)
     page = min(page, max(1, ceil(total / per_page)))
     items = list(db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
