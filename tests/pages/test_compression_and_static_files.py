@@ -1,4 +1,5 @@
 """Light pages: compressed responses, and static files under fingerprinted names cached for a year."""
+import gc
 import gzip
 import re
 import shutil
@@ -25,6 +26,15 @@ def test_pages_are_compressed_as_the_client_accepts(client, accepted, encoding, 
     assert response.headers["Content-Encoding"] == encoding
     assert "Accept-Encoding" in response.headers["Vary"]
     assert "<main" in decompress(response.get_data()).decode()
+
+
+def test_static_files_are_compressed_and_their_file_closed(client):
+    response = client.get("/static/css/site.css", headers={"Accept-Encoding": "br"})
+    assert response.headers["Content-Encoding"] == "br"
+    assert brotli.decompress(response.get_data()) == (STATIC / "css" / "site.css").read_bytes()
+    response.close()
+    del response
+    gc.collect()  # an unclosed file would warn here (ResourceWarning), and warnings fail the tests
 
 
 def test_a_client_that_accepts_no_compression_gets_plain_text(client):

@@ -27,6 +27,8 @@ def init_app(app: Flask) -> None:
     if app.config.get("STATIC_FOLDER"):
         app.static_folder = app.config["STATIC_FOLDER"]
     compress.init_app(app)
+    # Registered after Flask-Compress, so it runs before it (Flask calls after_request hooks in reverse order).
+    app.after_request(_close_the_file_with_the_response)
     # One per app: the extension keeps the manifest on itself, and tests build apps with other static folders.
     app.extensions["static_digest"] = FlaskStaticDigest(app)
     app.url_defaults(_fingerprinted_filename)
@@ -42,3 +44,11 @@ def _fingerprinted_filename(endpoint: str, values: dict) -> None:
     if endpoint == "static" and "filename" in values:
         manifest = current_app.extensions["static_digest"].manifests.get("static", {})
         values["filename"] = manifest.get(values["filename"], values["filename"])
+
+
+def _close_the_file_with_the_response(response):
+    """Flask-Compress replaces a streamed body (a static file) by a generator over it and never closes the
+    file: close it when the response is closed, or every compressed static file leaks a file handle."""
+    if response.is_streamed and hasattr(response.response, "close"):
+        response.call_on_close(response.response.close)
+    return response
