@@ -47,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     search.init_app(app)
     _register_models()
+    _register_searchable_types()
     _register_blueprints(app)
     return app
 
@@ -59,6 +60,12 @@ def _register_models() -> None:
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
     from .vocabularies import models as _vocabularies  # noqa: F401
+
+
+def _register_searchable_types() -> None:
+    # Each domain declares what of it is searchable; the order is the order of /search's groups.
+    from .mentors import searchable as _mentors  # noqa: F401
+    from .organisations import searchable as _organisations  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:

