@@ -2,7 +2,7 @@
 from mentorbank.mentors.models import ProfileStatus
 
 
-def test_counters_count_only_approved_mentors_with_russian_plurals(client, make):
+def test_counters_count_only_approved_mentors_with_russian_plurals(client, make, publish):
     kazan_school = make.organisation(municipality_name="г. Казань")
     make.mentor("Алексеева Анна", org=kazan_school)
     make.mentor("Борисов Борис", org=kazan_school)
@@ -13,6 +13,7 @@ def test_counters_count_only_approved_mentors_with_russian_plurals(client, make)
     )
     make.mentor("Черновой Черновик", status=ProfileStatus.PENDING,
                 org=make.organisation(municipality_name="г. Томск", region_name="Томская область"))
+    publish()
 
     html = client.get("/").get_data(as_text=True)
 
@@ -29,9 +30,10 @@ def test_empty_bank_counts_zero_in_the_plural_form(client):
     assert "<strong>0</strong> регионов" in html
 
 
-def test_home_has_a_search_box_recent_mentors_and_region_links(client, make):
+def test_home_has_a_search_box_recent_mentors_and_region_links(client, make, publish):
     profile = make.mentor("Алексеева Анна Сергеевна")
     region = profile.organisation.region
+    publish()
 
     html = client.get("/").get_data(as_text=True)
 

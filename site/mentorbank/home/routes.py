@@ -1,11 +1,14 @@
 """The front page and the language switch."""
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session
-from sqlalchemy import distinct, func, select
+from sqlalchemy import select
 
 from ..core.i18n import LOCALE_SESSION_KEY
 from ..extensions import db
-from ..mentors.models import MentorProfile, ProfileStatus, public_profiles
-from ..organisations.models import Municipality, Organisation, Region
+from ..mentors.filters import MentorFilters
+from ..mentors.searchable import ORGANISATION_FACET
+from ..mentors.views import profiles_for_hits
+from ..organisations.models import Region
+from ..search import SearchResult
 from .layout import layout_context, optional_url, region_name, safe_next_url
 
 bp = Blueprint("home", __name__)
@@ -19,13 +22,14 @@ RECENT_MENTORS = 6
 
 @bp.get("/")
 def index():
+    # One search gives the newest mentors and, from its facet counts, every counter: no request reads or sorts
+    # every mentor (the index follows each publication).
+    newest = MentorFilters(sort="recent").search(RECENT_MENTORS)
     return render_template(
         "home/index.html",
-        counters=bank_counters(),
-        recent=db.session.scalars(
-            public_profiles().order_by(MentorProfile.published_at.desc(), MentorProfile.id.desc()).limit(RECENT_MENTORS)
-        ).all(),
-        regions=regions_with_mentors(),
+        counters=bank_counters(newest),
+        recent=[profile for profile, _hit in profiles_for_hits(newest.hits)],
+        regions=regions_with_mentors(newest.facets.get("region", {})),
     )
 
 
@@ -37,34 +41,17 @@ def set_locale(code: str):
     return redirect(safe_next_url(request.form.get("next")), code=303)
 
 
-def _approved_with_places():
-    return (
-        select(MentorProfile)
-        .join(Organisation, MentorProfile.organisation_id == Organisation.id)
-        .join(Municipality, Organisation.municipality_id == Municipality.id)
-        .where(MentorProfile.status == ProfileStatus.APPROVED)
-    )
+def bank_counters(result: SearchResult) -> dict[str, int]:
+    """How many public mentors the bank holds, and from how many organisations, municipalities and regions."""
+    return {
+        "mentors": result.total,
+        "organisations": len(result.facets.get(ORGANISATION_FACET, {})),
+        "municipalities": len(result.facets.get("municipality", {})),
+        "regions": len(result.facets.get("region", {})),
+    }
 
 
-def bank_counters() -> dict[str, int]:
-    """How many approved mentors the bank holds, and from how many organisations, municipalities and regions."""
-    row = db.session.execute(
-        _approved_with_places().with_only_columns(
-            func.count(distinct(MentorProfile.id)),
-            func.count(distinct(Organisation.id)),
-            func.count(distinct(Municipality.id)),
-            func.count(distinct(Municipality.region_id)),
-        )
-    ).one()
-    return dict(zip(("mentors", "organisations", "municipalities", "regions"), row))
-
-
-def regions_with_mentors() -> list[tuple[Region, int]]:
-    query = (
-        _approved_with_places()
-        .join(Region, Municipality.region_id == Region.id)
-        .with_only_columns(Region, func.count(distinct(MentorProfile.id)))
-        .group_by(Region.id)
-        .order_by(Region.name)
-    )
-    return [(region, count) for region, count in db.session.execute(query)]
+def regions_with_mentors(counts: dict[str, int]) -> list[tuple[Region, int]]:
+    ids = [int(region_id) for region_id in counts]
+    regions = db.session.scalars(select(Region).where(Region.id.in_(ids)).order_by(Region.name)) if ids else []
+    return [(region, counts[str(region.id)]) for region in regions]

@@ -233,8 +233,12 @@ def _nothing() -> Query:
 def compile_for(node, searchable: SearchableType, schema, conjunctive: bool = True) -> Query | None:
     """The query for one type's documents; None when nothing searchable is in it (only stop words, say)."""
     if isinstance(node, Words):
+        groups = _groups(node)
+        if conjunctive and len(groups) > 1 and all(len(group) == 1 for group in groups):
+            # The words of one typed token («педагогам-психологам») follow each other: a phrase.
+            groups = [[tuple(term for group in groups for term in group[0])]]
         alternatives_per_group = []
-        for group in _groups(node):
+        for group in groups:
             alternatives = [q for terms in group if (q := _in_fields(schema, searchable, node.field, terms))]
             alternatives_per_group.append(_combine(alternatives, Occur.Should) if alternatives else _nothing())
         if not alternatives_per_group:
