@@ -2,9 +2,9 @@
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session
 from sqlalchemy import select
 
+from .. import search
 from ..core.i18n import LOCALE_SESSION_KEY
 from ..extensions import db
-from ..mentors.filters import MentorFilters
 from ..mentors.searchable import ORGANISATION_FACET
 from ..mentors.views import profiles_for_hits
 from ..organisations.models import Region
@@ -24,7 +24,7 @@ RECENT_MENTORS = 6
 def index():
     # One search gives the newest mentors and, from its facet counts, every counter: no request reads or sorts
     # every mentor (the index follows each publication).
-    newest = MentorFilters(sort="recent").search(RECENT_MENTORS)
+    newest = search.search(["mentor"], sort="recent", per_page=RECENT_MENTORS)
     return render_template(
         "home/index.html",
         counters=bank_counters(newest),

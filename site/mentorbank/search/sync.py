@@ -114,10 +114,11 @@ def apply_pending(bind=None, wait: bool = False) -> int:
             # over newer ones; the rows go only once the index has committed their documents.
             with engine.writer(wait=wait) as (_index, index_writer):
                 row_ids = _apply_batch(bind, index_writer)
-            if not row_ids:
+            if row_ids:
+                _forget(bind, row_ids)
+                applied += len(row_ids)
+            if len(row_ids) < BATCH:
                 return applied
-            _forget(bind, row_ids)
-            applied += len(row_ids)
     except IndexBusy:
         log.info("search index busy: %d changes left for later", pending_count(bind))
     except Exception as error:  # noqa: BLE001 - see the docstring
