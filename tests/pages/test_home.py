@@ -42,3 +42,15 @@ def test_home_has_a_search_box_recent_mentors_and_region_links(client, make, pub
     assert f'href="/mentors/{profile.id}"' in html
     assert f'href="/mentors?region={region.id}"' in html
     assert "1 наставник" in html
+
+
+def test_the_home_page_follows_each_publication(client, make, publish):
+    assert "<strong>0</strong> одобренных наставников" in client.get("/").get_data(as_text=True)
+    first = make.mentor("Алексеева Анна")
+    publish()
+    html = client.get("/").get_data(as_text=True)
+    assert "<strong>1</strong> одобренный наставник" in html and f'data-mentor-id="{first.id}"' in html
+    second = make.mentor("Борисова Вера")
+    publish()
+    html = client.get("/").get_data(as_text=True)
+    assert "<strong>2</strong> одобренных наставника" in html and f'data-mentor-id="{second.id}"' in html

@@ -23,8 +23,10 @@ RECENT_MENTORS = 6
 @bp.get("/")
 def index():
     # One search gives the newest mentors and, from its facet counts, every counter: no request reads or sorts
-    # every mentor (the index follows each publication).
-    newest = search.search(["mentor"], sort="recent", per_page=RECENT_MENTORS)
+    # every mentor; it is kept until the index changes (it follows each publication).
+    newest = search.memoised("home", lambda: search.search(
+        ["mentor"], sort="recent", per_page=RECENT_MENTORS, count_facets=("region", "municipality", ORGANISATION_FACET)
+    ))
     return render_template(
         "home/index.html",
         counters=bank_counters(newest),

@@ -56,10 +56,8 @@ class MentorFilters:
         """These filters as one search of the mentor type (the page, its partial and the API ask the same)."""
         from .. import search
 
-        result = search.search(["mentor"], self.query, self.selected, self.sort, self.page, per_page)
         # The page and the API count the bank's own facets (not "type", not the home page's organisation ids).
-        result.facets = {facet: result.facets.get(facet, {}) for facet in FACETS}
-        return result
+        return search.search(["mentor"], self.query, self.selected, self.sort, self.page, per_page, FACETS)
 
     @property
     def is_empty(self) -> bool:

@@ -1,10 +1,10 @@
 """Full-text search: the only place that talks to the engine (tantivy, in engine.py).
 
 Public interface: ``register`` and ``SearchableType``/``TextField`` (domains declare what is searchable),
-``search``, ``rebuild``, ``ensure_index``, ``apply_pending``, ``index_status``, ``IndexBusy`` (and the
+``search``, ``memoised`` (a value kept until the index changes), ``rebuild``, ``ensure_index``, ``apply_pending``, ``index_status``, ``IndexBusy`` (and the
 ``flask search`` commands in commands.py). Results have the shapes of results.py.
 """
-from .engine import IndexBusy
+from .engine import IndexBusy, memoised
 from .maintenance import ensure_index, index_status, rebuild
 from .registry import SearchableType, TextField, register
 from .results import Hit, SearchResult
@@ -13,7 +13,7 @@ from .sync import apply_pending
 
 __all__ = [
     "Hit", "IndexBusy", "SearchResult", "SearchableType", "TextField", "apply_pending", "ensure_index",
-    "index_status", "init_app", "rebuild", "register", "search",
+    "index_status", "init_app", "memoised", "rebuild", "register", "search",
 ]
 
 

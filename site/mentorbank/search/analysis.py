@@ -44,8 +44,9 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _term(folded_word: str) -> str | None:
-    """One folded word's term, or None for a stop word."""
+def _term(word: str) -> str | None:
+    """One word's term, or None for a stop word."""
+    folded_word = fold(word)
     if folded_word in STOP_WORDS:
         return None
     if _CYRILLIC.search(folded_word):
@@ -57,13 +58,13 @@ def _term(folded_word: str) -> str | None:
 
 def index_terms(text: str) -> list[str]:
     """The normalised terms of a document's text, in order (stop words dropped)."""
-    return [term for word in words(text) if (term := _term(fold(word))) is not None]
+    return [term for word in words(text) if (term := _term(word)) is not None]
 
 
 def query_groups(text: str) -> list[list[tuple[str, ...]]]:
     """For each typed word its alternatives, each a tuple of terms (the word's own first); a stop word gives
     no group. A document must match one alternative of every group."""
-    return [[(term,)] for word in words(text) if (term := _term(fold(word))) is not None]
+    return [[(term,)] for word in words(text) if (term := _term(word)) is not None]
 
 
 def expansions(text: str) -> list[tuple[str, str]]:

@@ -195,6 +195,32 @@ def searcher() -> tuple[tantivy.Index, tantivy.Searcher]:
     return index, index.searcher()
 
 
+def state_token() -> tuple:
+    """Changes whenever the searchable data may have changed: a new generation or a new commit in it
+    (tantivy rewrites its meta.json at each commit)."""
+    generation = ensure_generation()
+    try:
+        meta = os.stat(generation / "meta.json")
+    except OSError:
+        return (str(generation),)
+    return str(generation), meta.st_mtime_ns, meta.st_size, meta.st_ino
+
+
+_MEMO: dict[tuple, tuple[tuple, object]] = {}
+
+
+def memoised(name: str, compute):
+    """``compute()``'s value, computed again only when the index changed since (per process)."""
+    key = (str(root()), name)
+    token = state_token()
+    cached = _MEMO.get(key)
+    if cached is not None and cached[0] == token:
+        return cached[1]
+    value = compute()
+    _MEMO[key] = (token, value)
+    return value
+
+
 # -- writing ----------------------------------------------------------------------------------------------
 
 

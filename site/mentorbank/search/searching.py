@@ -17,6 +17,7 @@ FACET_VALUES_LIMIT = 65_000
 # "Did you mean" is looked for only when the typed query finds fewer than this.
 SUGGEST_BELOW = 3
 _WORD = re.compile(r"\w+")
+_BASE_TOTAL = "_base_total"
 
 
 class _Search:
@@ -71,10 +72,11 @@ class _Search:
                 parts.append("(" + " OR ".join(f'{field}:"{_quoted(value)}"' for value in values) + ")")
         return " AND ".join(parts) or None
 
-    def facet_counts(self, base: Query, facets: Iterable[str], selected: dict[str, list[str]]) -> dict:
+    def facet_counts(self, base: Query, facets: Iterable[str], selected: dict[str, list[str]]) -> tuple[dict, int]:
         """Each facet counted under every other facet's selection but not its own (so the other values of a
-        ticked facet still show what ticking them would add): one aggregation for all of them."""
-        aggregations = {}
+        ticked facet still show what ticking them would add), and how many documents ``base`` matches before any
+        selection: one aggregation for all of them."""
+        aggregations = {_BASE_TOTAL: {"terms": {"field": engine.TYPE, "size": 1000}}}
         for facet in facets:
             terms = {"terms": {"field": self.facet_field(facet), "size": FACET_VALUES_LIMIT}}
             within = self.selection_text(selected, leave_out=facet)
@@ -85,7 +87,8 @@ class _Search:
             buckets = answer[facet]["values" if "values" in answer[facet] else "buckets"]
             buckets = buckets["buckets"] if isinstance(buckets, dict) else buckets
             counts[facet] = {bucket["key"]: bucket["doc_count"] for bucket in buckets if bucket["doc_count"]}
-        return counts
+        # Every document has exactly one type: the type buckets add up to the documents matched.
+        return counts, sum(bucket["doc_count"] for bucket in answer[_BASE_TOTAL]["buckets"])
 
     def hit(self, score, address, terms: set[str] | None) -> Hit:
         document = self.searcher.doc(address)
@@ -132,29 +135,34 @@ def search(
     sort: str = RELEVANCE,
     page: int = 1,
     per_page: int = 20,
+    count_facets: Iterable[str] | None = None,
 ) -> SearchResult:
     """Public records of ``types`` matching the query and the ticked facet values (values of one facet OR-ed,
     facets AND-ed; "type" is a facet too), a page of them best first or in ``sort`` order, with facet counts.
 
     Words are AND-ed, and OR-ed when that finds nothing. An empty query (or one of stop words only) lists every
-    record when every type searched is browsable (the mentor bank), and finds nothing otherwise."""
+    record when every type searched is browsable (the mentor bank), and finds nothing otherwise. ``count_facets``
+    names the facets whose counts are wanted (default: every facet the types share, and "type")."""
     state = _Search(types)
     page, per_page = max(page, 1), max(per_page, 1)
     user_query = read(query, state.fieldnames)
     facets = shared_facets(state.searchables)
     selected = {facet: list(values) for facet, values in (selected or {}).items() if facet in facets and values}
+    wanted_facets = [facet for facet in facets if count_facets is None or facet in count_facets]
+    # Selected facets are always counted: their selections filter the other facets' counts.
+    facets = [facet for facet in facets if facet in wanted_facets or facet in selected]
 
     text = state.text_query(user_query)
     if text is None:
         base = state.every_document() if state.browsable else Query.empty_query()
-        strict_total = 0
     else:
-        strict_total = state.count(text)
-        if strict_total == 0 and len(user_query.words) > 1:
-            text = state.text_query(user_query, conjunctive=False) or text
         base = text
-
-    counts = state.facet_counts(base, facets, selected)
+    counts, base_total = state.facet_counts(base, facets, selected)
+    strict_total = base_total if text is not None else 0
+    if text is not None and base_total == 0 and len(user_query.words) > 1:
+        text = base = state.text_query(user_query, conjunctive=False) or text
+        counts, base_total = state.facet_counts(base, facets, selected)
+    counts = {facet: counts[facet] for facet in wanted_facets}
     matching = _and(base, state.selection_query(selected))
     field, order = sort_order(state.searchables, sort, text is not None)
     offset = (page - 1) * per_page

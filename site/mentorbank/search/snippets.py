@@ -1,6 +1,7 @@
 """Highlighted snippets, built from the stored original text: the words whose terms the query asked for in
 <mark>, everything else HTML-escaped. Only the hits shown are highlighted."""
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -12,8 +13,13 @@ EMPTY = Markup("")
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=100_000)
+def _word_terms(word: str) -> frozenset[str]:
+    return frozenset(index_terms(word))
+
+
 def _matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    return [match.span() for match in _WORD.finditer(text) if set(index_terms(match.group())) & terms]
+    return [match.span() for match in _WORD.finditer(text) if not _word_terms(match.group()).isdisjoint(terms)]
 
 
 def _window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
