@@ -32,7 +32,8 @@ class SearchableType:
     count: Callable[[Session], int]
     document: Callable[[object], dict]
     # Model class -> function(session, ids of changed rows of that class) -> ids of this type's records
-    # whose documents may have changed. Called inside the flush that changed them.
+    # whose documents may have changed. Called inside the flush that changed them. The first class is the
+    # type's own model (its deleted rows are recorded as deletions).
     watches: dict[type, Callable[[Session, set[int]], set[int]]]
     # The public page of one record: endpoint and the name of its id argument.
     endpoint: str
