@@ -20,7 +20,8 @@ import mentorbank
 from mentorbank import create_app
 from mentorbank.extensions import db
 from mentorbank.mentors.models import MentorProfile, ProfileStatus
-from mentorbank.search.documents import MENTOR, ORGANISATION
+from mentorbank.mentors.searchable import MENTOR_SEARCH as MENTOR
+from mentorbank.organisations.searchable import ORGANISATION_SEARCH as ORGANISATION
 
 log = logging.getLogger("bench.dataset")
 
@@ -66,7 +67,7 @@ def fts5_path(data_dir: Path) -> Path:
 
 
 def sizes(data_dir: Path) -> dict[str, int]:
-    """Bytes on disk of the database, the Whoosh index and the FTS5 baseline."""
+    """Bytes on disk of the database, the search index and the FTS5 baseline."""
 
     def size(path: Path) -> int:
         if path.is_dir():

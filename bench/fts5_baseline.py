@@ -15,22 +15,31 @@ from pathlib import Path
 from flask import Flask
 
 from mentorbank.extensions import db
-from mentorbank.search.analysis import text_analyzer
-from mentorbank.search.documents import MENTOR, mentor_document
-from mentorbank.search.facets import to_mask
-from mentorbank.search.schemas import mentor_schema
+from mentorbank.mentors.searchable import MENTOR_SEARCH, mentor_document
+from mentorbank.search.analysis import index_terms
 
 from .stats import Timings, measure
 
-TEXT_FIELDS = MENTOR.search_fields
+TEXT_FIELDS = MENTOR_SEARCH.field_names
 FACET_FIELDS = ("region", "municipality", "org_kind", "form", "kind", "mode", "direction", "track", "accepting")
 TOP = 10
 
-_analyzer = text_analyzer()
+
+
+def to_mask(docnums: Iterable[int], size: int) -> int:
+    """A bitmap of document numbers: bit n set when document n is in."""
+    bits = bytearray(size // 8 + 1)
+    for docnum in docnums:
+        bits[docnum >> 3] |= 1 << (docnum & 7)
+    return int.from_bytes(bits, "little")
 
 
 def stems(text: str) -> list[str]:
-    return [token.text for token in _analyzer(text)]
+    return index_terms(text)
+
+
+def _facet_values(value) -> list[str]:
+    return value.split() if isinstance(value, str) else list(value)
 
 
 def word_stems(query: str) -> list[list[str]]:
@@ -54,8 +63,7 @@ def loose_match(words: list[list[str]]) -> str:
 
 
 def _weights() -> str:
-    schema = mentor_schema()
-    return ", ".join(str(schema[name].format.field_boost) for name in TEXT_FIELDS)
+    return ", ".join(str(text.boost) for text in MENTOR_SEARCH.text_fields)
 
 
 class Baseline:
@@ -84,7 +92,7 @@ class Baseline:
         )
         count = 0
         with app.app_context():
-            for profile in MENTOR.load(db.session, None):
+            for profile in MENTOR_SEARCH.load(db.session, None):
                 document = mentor_document(profile)
                 doc_id = int(document["id"])
                 connection.execute(
@@ -93,7 +101,7 @@ class Baseline:
                 )
                 connection.executemany(
                     "INSERT OR IGNORE INTO facet VALUES (?, ?, ?)",
-                    [(doc_id, name, value) for name in FACET_FIELDS for value in document[name].split()],
+                    [(doc_id, name, value) for name in FACET_FIELDS for value in _facet_values(document[name])],
                 )
                 count += 1
             db.session.remove()

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-PACKAGES = ("Flask", "SQLAlchemy", "Whoosh", "PyStemmer")
+PACKAGES = ("Flask", "SQLAlchemy", "tantivy", "PyStemmer")
 # The parts of the checkout the measured code lives in (bench/ itself is not measured).
 CODE_PATHS = ("site", "templates")
 

@@ -24,23 +24,18 @@ def _sqlite(method: str) -> str:
     return f"<method '{method}' of 'sqlite3.Cursor' objects>"
 
 
-SEARCH_TOTAL = phase("search_mentors, in all", "mentorbank/search/searching.py", "search_mentors")
-SEARCH_ALL_TOTAL = phase("search_all, in all", "mentorbank/search/searching.py", "search_all")
+SEARCH_TOTAL = phase("search (mentors), in all", "mentorbank/search/searching.py", "search")
+SEARCH_ALL_TOTAL = phase("search (every type), in all", "mentorbank/search/searching.py", "search")
 SEARCH_PHASES = (
-    phase("open or refresh the searcher", "mentorbank/search/index.py", "searcher"),
-    phase("parse the query", "mentorbank/search/query.py", "to_whoosh"),
-    phase("bitmap of the matching documents", "mentorbank/search/facets.py", "query_mask"),
-    phase("…of which Whoosh's docs_for_query", "whoosh/searching.py", "docs_for_query"),
-    phase("facet counts", "mentorbank/search/facets.py", "disjunctive_counts"),
-    phase("rank the top 10 (Whoosh scoring)", "mentorbank/search/searching.py", "ranked"),
+    phase("reload the reader", "mentorbank/search/engine.py", "searcher"),
+    phase("parse and build the query", "mentorbank/search/searching.py", "text_query"),
+    phase("facet counts (one aggregation)", "mentorbank/search/searching.py", "facet_counts"),
     phase("snippets of the hits shown", "mentorbank/search/searching.py", "hit"),
-    phase("did you mean (with its own parse and match)", "mentorbank/search/searching.py", "_suggestion"),
-    phase("…of which Whoosh's corrector", "whoosh/spelling.py", "suggest"),
+    phase("did you mean (with its own count)", "mentorbank/search/searching.py", "_suggestion"),
 )
 PAGE_TOTAL = phase("the request, in all", "flask/app.py", "wsgi_app")
 PAGE_PHASES = (
-    phase("search_mentors", "mentorbank/search/searching.py", "search_mentors"),
-    phase("search_all", "mentorbank/search/searching.py", "search_all"),
+    phase("search", "mentorbank/search/searching.py", "search"),
     phase("SQLAlchemy statements (without reading rows)", "sqlalchemy/orm/session.py", "_execute_internal"),
     phase("SQLite itself (execute and fetch)", "~", *map(_sqlite, ("execute", "fetchone", "fetchmany", "fetchall"))),
     phase("templates (Jinja rendering)", "flask/templating.py", "_render"),

@@ -16,8 +16,8 @@ class Overran(BaseException):
 @contextmanager
 def deadline(seconds: float | None):
     """Interrupt the block after ``seconds`` (SIGALRM: Unix, main thread only; elsewhere no deadline).
-    Whoosh 2.7.4 can loop forever in ``skip_to_quality`` (whoosh-community/whoosh#446, #461): one such
-    query must cost the series a recorded error, not the whole run."""
+    A runaway query (Whoosh 2.7.4, the former engine, looped forever in ``skip_to_quality``: whoosh#446, #461)
+    must cost the series a recorded error, not the whole run."""
     if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
         yield
         return

@@ -13,7 +13,7 @@ from flask import Flask
 from werkzeug.datastructures import MultiDict
 
 from mentorbank.mentors.filters import MentorFilters
-from mentorbank.search import search_all, search_mentors
+from mentorbank.search import registry, search
 
 from . import pages, profiling
 from .dataset import app_for
@@ -38,12 +38,12 @@ class WorkerSettings:
 
 def mentors_found(query: str) -> int:
     """The mentor bank's search as /mentors?q=… asks it: the top 10 with snippets, and every facet's counts."""
-    return search_mentors(MentorFilters.from_args(MultiDict({"q": query})), per_page=TOP).total
+    return MentorFilters.from_args(MultiDict({"q": query})).search(per_page=TOP).total
 
 
 def everything_found(query: str) -> int:
     """The search over every type, as /search?q=… asks it: the top 10 with snippets, and counts per type."""
-    return search_all(query, None, page=1, per_page=TOP).total
+    return search(registry.names(), query, page=1, per_page=TOP).total
 
 
 SEARCHES: dict[str, Callable[[str], int]] = {"search_mentors": mentors_found, "search_all": everything_found}

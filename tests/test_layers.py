@@ -43,7 +43,6 @@ ADAPTER_MODULES = {"registrations", "searchable"}
 # (importing area, imported area) → who removes it. The lead empties this set after merging those branches.
 KNOWN_VIOLATIONS_BEING_FIXED = {
     ("accounts", "mentors"): "workflow: account events become signals the mentors domain subscribes to",
-    ("search", "mentors"): "search: domains register their searchable types; search imports no domain",
     # Not assigned to a branch yet: accounts/roles.py and consent.py write audit entries, and the account
     # pages show notifications (accounts/account_routes.py). Both want account signals that audit and
     # notifications subscribe to, or the notification pages moved into notifications/.

@@ -49,6 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     search.init_app(app)
     _register_models()
     _register_area_declarations()
+    _register_searchable_types()
     _register_blueprints(app)
     return app
 
@@ -74,6 +75,10 @@ def _register_area_declarations() -> None:
 
     for area in (accounts, organisations, mentors, notifications, moderation):
         area.register()
+def _register_searchable_types() -> None:
+    # Each domain declares what of it is searchable; the order is the order of /search's groups.
+    from .mentors import searchable as _mentors  # noqa: F401
+    from .organisations import searchable as _organisations  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -37,7 +37,7 @@ def test_a_server_error_is_json_and_says_nothing_of_its_cause(app, client, monke
     def broken(*args, **kwargs):
         raise RuntimeError("password=hunter2 at db.internal")
 
-    monkeypatch.setattr(search, "search_mentors", broken)
+    monkeypatch.setattr(search, "search", broken)
     monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
     response = client.get("/api/v1/mentors")
     error = assert_json_error(response, 500)

@@ -13,7 +13,6 @@ from mentorbank.extensions import db
 from mentorbank.mentors.filters import MentorFilters
 from mentorbank.mentors.models import MentorProfile, ProfileStatus, mentor_profile_term
 from mentorbank.organisations.models import Municipality, Organisation, Region
-from mentorbank.search import search_mentors
 from mentorbank.vocabularies.models import Term, Vocabulary, terms_of
 
 # Every vocabulary a mentor profile links to (levels describe practices and contests, kinds organisations).
@@ -82,7 +81,7 @@ def test_demo_load_fills_an_empty_bank_once(runner, app_context):
     assert len(set(db.session.scalars(select(User.full_name)))) > 300  # people, not a handful of names repeated
 
     assert "Проиндексировано документов: 480." in result.output  # 400 mentors and 80 organisations
-    assert search_mentors(MentorFilters(), per_page=1).total == 400
+    assert MentorFilters().search(per_page=1).total == 400
 
     before = _table_counts()
     again = runner.invoke(args=["demo", "load"])

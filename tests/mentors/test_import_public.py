@@ -8,7 +8,6 @@ from sqlalchemy import select
 from mentorbank.extensions import db
 from mentorbank.mentors.filters import MentorFilters
 from mentorbank.mentors.models import MentorProfile
-from mentorbank.search import search_mentors
 
 from .conftest import count, mentor_row, profile_of
 
@@ -55,8 +54,8 @@ def test_the_imported_email_is_never_shown(client, imported):
 
 def test_a_dry_run_leaves_the_index_empty(write_csv, import_file):
     import_file(write_csv([mentor_row()]), "--dry-run")
-    assert search_mentors(MentorFilters(query="цифровых технологий"), 20).total == 0
-    assert search_mentors(MentorFilters(), 20).total == 0
+    assert MentorFilters(query="цифровых технологий").search(20).total == 0
+    assert MentorFilters().search(20).total == 0
 
 
 @pytest.mark.parametrize("sample", ["mentors-sample.csv", "mentors-sample.xlsx"])
@@ -68,7 +67,7 @@ def test_the_sample_files_import_without_rejections(import_file, client, sample)
     assert "отклонена" not in result.output and "Неизвестные столбцы" not in result.output
     teams = db.session.scalars(select(MentorProfile).where(MentorProfile.is_team)).all()
     assert [team.display_name for team in teams] == ["Команда-наставник МБОУ «Лицей № 73»"]
-    found = search_mentors(MentorFilters(query="цифровых технологий"), 20).ids
+    found = MentorFilters(query="цифровых технологий").search(20).ids
     assert found == [profile_of("morozov.ds@example.org").id]
 
 

@@ -1,14 +1,12 @@
-"""The analyzer alone: Russian and English morphology, ё, stop words, and a schema Whoosh can pickle."""
-import pickle
-
+"""The analysis interface alone: Russian and English morphology, ё, stop words, and queries made of the same
+terms as documents."""
 import pytest
 
-from mentorbank.search.analysis import spelling_analyzer, text_analyzer
-from mentorbank.search.documents import DOC_TYPES
+from mentorbank.search.analysis import acceptable_suggestion, expansions, index_terms, query_groups, words
 
 
 def tokens(text: str) -> list[str]:
-    return [token.text for token in text_analyzer()(text)]
+    return index_terms(text)
 
 
 @pytest.mark.parametrize(
@@ -35,13 +33,21 @@ def test_stop_words_of_both_languages_are_dropped():
     assert tokens("и в на the of учитель") == tokens("учитель")
 
 
-def test_spelling_field_keeps_whole_words_with_yo_folded():
-    assert [token.text for token in spelling_analyzer()("Наставничество Ёлки")] == ["наставничество", "елки"]
+def test_a_query_is_made_of_the_terms_documents_are_indexed_with():
+    groups = query_groups("Наставничеству и цифровым технологиям")
+    assert len(groups) == 3  # «и» gives no group
+    assert [group[0] for group in groups] == [(term,) for term in index_terms("наставничество цифровые технологии")]
 
 
-@pytest.mark.parametrize("name", sorted(DOC_TYPES))
-def test_schemas_survive_pickling_as_whoosh_stores_them(name):
-    schema = DOC_TYPES[name].schema()
-    restored = pickle.loads(pickle.dumps(schema))
-    analyzer = restored["bio" if "bio" in restored else "name"].analyzer
-    assert [t.text for t in analyzer("Наставничеству")] == tokens("наставничество")
+def test_words_keep_what_was_typed_and_this_version_expands_nothing():
+    assert words("Лицей № 58, «Ёлка»") == ["Лицей", "58", "Ёлка"]
+    assert expansions("СОШ 153") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "candidate", "acceptable"),
+    [("наставнечество", "наставничество", True), ("наставнечество", "наставн", False),
+     ("153", "154", False), ("наставничество", "наставничество", False)],
+)
+def test_did_you_mean_offers_real_different_words_only(typed, candidate, acceptable):
+    assert acceptable_suggestion(typed, candidate) is acceptable

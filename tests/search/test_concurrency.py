@@ -7,9 +7,9 @@ from sqlalchemy import update
 from mentorbank import create_app
 from mentorbank.extensions import db
 from mentorbank.mentors.models import MentorProfile
-from mentorbank.search import index_status, sync
-from mentorbank.search.documents import MENTOR
-from mentorbank.search.index import write
+from mentorbank.search import engine, index_status, registry, sync
+from mentorbank.search.documents import to_document
+from mentorbank.search.models import SearchPendingChange
 
 from .. import factories
 from .conftest import find, found_ids
@@ -20,14 +20,17 @@ DOCUMENTS_PER_PROCESS = 5
 
 
 def test_threads_indexing_commits_at_once_lose_no_update(app, committing_database):
-    """Each thread runs what follows its own commit; the database writes themselves are serialised here
-    because SQLite cannot take concurrent writers (PostgreSQL can, but the index is what is under test)."""
+    """Each thread applies the outbox as the after-commit of its own save would (waiting, as a command does);
+    the changes are recorded up front because SQLite cannot take concurrent writers (PostgreSQL can, but
+    the index is what is under test)."""
     with app.app_context():
         ids = [factories.mentor(full_name=f"Наставник {n}").id for n in range(THREADS)]
         db.session.commit()
         db.session.execute(update(MentorProfile).values(bio="Робототехника."))  # bulk: not followed
         db.session.commit()
         assert found_ids("робототехника") == []
+        db.session.add_all(SearchPendingChange(type="mentor", record_id=profile_id, action="update") for profile_id in ids)
+        db.session.commit()
         bind = db.engine
     start = threading.Barrier(THREADS)
     errors = []
@@ -36,7 +39,7 @@ def test_threads_indexing_commits_at_once_lose_no_update(app, committing_databas
         try:
             with app.app_context():
                 start.wait()
-                sync.apply(sync.Changes(profiles={profile_id}), bind)
+                sync.apply_pending(bind, wait=True)
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             errors.append(error)
 
@@ -48,7 +51,7 @@ def test_threads_indexing_commits_at_once_lose_no_update(app, committing_databas
     assert errors == []
     with app.app_context():
         assert sorted(found_ids("робототехника")) == sorted(ids)
-        assert index_status()["stale"] is False
+        assert index_status()["stale"] is False and sync.pending_count() == 0
 
 
 def _write_documents(index_dir: str, worker: int, ready) -> None:
@@ -60,10 +63,11 @@ def _write_documents(index_dir: str, worker: int, ready) -> None:
         ready.wait()
         for number in range(DOCUMENTS_PER_PROCESS):
             document_id = worker * 1000 + number
-            write(MENTOR, lambda writer, document_id=document_id: writer.update_document(
-                id=str(document_id), title="Наставник", name="Наставник", name_sort="наставник",
-                bio="Робототехника.",
-            ))
+            with engine.writer(wait=True) as (_index, writer):
+                writer.add_document(to_document(registry.get("mentor"), {
+                    "id": document_id, "title": "Наставник", "sort_name": "Наставник", "name": "Наставник",
+                    "bio": "Робототехника.",
+                }))
 
 
 def test_processes_writing_at_once_lose_no_document(app, app_context):

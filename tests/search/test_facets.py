@@ -54,3 +54,11 @@ def test_counts_follow_the_text_query(make, commit):
     commit()
     result = find("робототехника", mode=["remote"])
     assert result.total == 1 and result.facets["mode"] == {"remote": 1}
+
+
+def test_the_bank_counts_its_own_facets_only(make, commit):
+    from mentorbank.mentors.filters import FACETS
+
+    _three_mentors(make)
+    commit()
+    assert set(find().facets) == set(FACETS)  # not the index's "type" nor the home page's organisation ids

@@ -1,5 +1,5 @@
 """search_all: one search over every type, for /search and /api/v1/search."""
-from mentorbank.search import search_all
+from .conftest import search_all
 
 
 def test_finds_mentors_and_organisations_with_type_counts(make, commit):
@@ -46,3 +46,14 @@ def test_suggests_a_correction_across_types(make, commit):
     commit()
     result = search_all("информацинных", None, 1, 10)
     assert result.suggestion == "информационных"
+
+
+def test_types_are_ranked_together_by_one_score(make, commit):
+    school = make.organisation(name="Гимназия имени Пушкина")
+    mention = make.mentor(bio="Читаем Пушкина на уроках.")
+    make.mentor(full_name="Пушкина Ольга", bio="Учитель литературы.")
+    commit()
+    hits = search_all("пушкина", None, 1, 10).hits
+    assert {hit.type for hit in hits} == {"mentor", "organisation"}
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+    assert hits[-1].id == mention.id and ("organisation", school.id) in {(hit.type, hit.id) for hit in hits}

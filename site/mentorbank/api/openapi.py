@@ -3,7 +3,8 @@ from flask import current_app
 
 from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, MAX_QUERY_LENGTH, SORTS, VOCABULARY_FACETS
 from .paging import DEFAULT_PER_PAGE
-from .serializers import PAGES, TERM_LISTS
+from ..search import registry
+from .serializers import TERM_LISTS
 
 JSON = "application/json"
 
@@ -96,7 +97,7 @@ def _schemas() -> dict:
     facet_value = {"type": "object", "required": ["value", "name", "count"], "properties": {
         "value": {"type": "string"}, "name": {"type": "string"}, "count": {"type": "integer"}}}
     hit = {"type": "object", "required": ["type", "id", "title", "url", "snippet"], "properties": {
-        "type": {"type": "string", "enum": list(PAGES)},
+        "type": {"type": "string", "enum": list(registry.names())},
         "id": {"type": "integer"},
         "title": {"type": "string"},
         "url": {"type": "string", "format": "uri"},
@@ -111,7 +112,7 @@ def _schemas() -> dict:
     search_page["required"] = [*search_page["required"], "query", "suggestion"]
     search_page["properties"].update({
         "query": {"type": "string"},
-        "type": {"type": ["string", "null"], "enum": [*PAGES, None]},
+        "type": {"type": ["string", "null"], "enum": [*registry.names(), None]},
         "counts": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Hits per type."},
         "suggestion": {"type": ["string", "null"], "description": "«Did you mean»: the corrected query, if any."},
     })
@@ -167,7 +168,7 @@ def openapi_document() -> dict:
                 "parameters": [
                     _query("q", f"Full-text query, cut to {MAX_QUERY_LENGTH} characters; a query the parser cannot "
                                 "read is searched as plain words.", {"type": "string"}),
-                    _query("type", "Only this type of record.", {"type": "string", "enum": list(PAGES)}),
+                    _query("type", "Only this type of record.", {"type": "string", "enum": list(registry.names())}),
                     *_paging_parameters(),
                 ],
                 "responses": {

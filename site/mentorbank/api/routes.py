@@ -12,23 +12,21 @@ from ..mentors.views import profiles_for_hits
 from .openapi import openapi_document
 from .paging import page_count, per_page_from
 from .responses import API_PREFIX, http_error_as_json, is_api_request, json_response
-from .serializers import PAGES, facets_json, hit_json, mentor_json
+from .serializers import facets_json, hit_json, mentor_json
 
 bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
-
-SEARCH_TYPES = tuple(PAGES)
 
 
 @bp.get("/mentors")
 def mentors():
     filters = MentorFilters.from_args(request.args)
     per_page = per_page_from(request.args)
-    result = search.search_mentors(filters, per_page)
+    result = filters.search(per_page)
     last_page = page_count(result.total, per_page)
     if filters.page > last_page:
         # A page past the end is clamped to the last one rather than answered empty.
         filters = replace(filters, page=last_page)
-        result = search.search_mentors(filters, per_page)
+        result = filters.search(per_page)
     return json_response({
         "total": result.total,
         "page": filters.page,
@@ -48,15 +46,15 @@ def mentor(profile_id: int):
 def search_everything():
     query = " ".join(request.args.get("q", "").split())[:MAX_QUERY_LENGTH]
     doc_type = request.args.get("type") or None
-    if doc_type is not None and doc_type not in SEARCH_TYPES:
-        abort(400, description=f"Unknown type; use one of: {', '.join(SEARCH_TYPES)}.")
+    if doc_type is not None and doc_type not in search_types():
+        abort(400, description=f"Unknown type; use one of: {', '.join(search_types())}.")
     page = page_number(request.args.get("page"))
     per_page = per_page_from(request.args)
-    result = search.search_all(query, doc_type, page, per_page)
+    result = _search_everything(query, doc_type, page, per_page)
     last_page = page_count(result.total, per_page)
     if page > last_page:
         page = last_page
-        result = search.search_all(query, doc_type, page, per_page)
+        result = _search_everything(query, doc_type, page, per_page)
     return json_response({
         "query": query,
         "type": doc_type,
@@ -68,6 +66,16 @@ def search_everything():
         "counts": result.facets.get("type", {}),
         "suggestion": result.suggestion,
     })
+
+
+def search_types() -> tuple[str, ...]:
+    return search.registry.names()
+
+
+def _search_everything(query: str, doc_type: str | None, page: int, per_page: int):
+    """Every type, ranked together; ``doc_type`` narrows the hits while the per-type counts stay."""
+    selected = {"type": [doc_type]} if doc_type else {}
+    return search.search(search_types(), query, selected, "relevance", page, per_page)
 
 
 @bp.get("/openapi.json")

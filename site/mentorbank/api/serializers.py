@@ -12,8 +12,6 @@ from ..organisations.models import Municipality, Region
 from ..search.results import Hit
 from ..vocabularies.models import Term, Vocabulary
 
-# The searchable types the API answers for (the search type names, registered as aliases in core.records).
-PAGES = ("mentor", "organisation")
 
 # JSON key -> vocabulary, for the term lists of a mentor.
 TERM_LISTS = {**MENTOR_TERM_GROUPS, "levels": Vocabulary.LEVEL}

@@ -1,10 +1,13 @@
 """The front page."""
 from flask import Blueprint, render_template
-from sqlalchemy import distinct, func, select
+from sqlalchemy import select
 
+from .. import search
 from ..extensions import db
-from ..mentors.models import MentorProfile, public_profiles
-from ..organisations.models import Municipality, Organisation, Region
+from ..mentors.filters import ORGANISATION_FACET
+from ..mentors.views import profiles_for_hits
+from ..organisations.models import Region
+from ..search import SearchResult
 
 bp = Blueprint("home", __name__)
 
@@ -13,44 +16,30 @@ RECENT_MENTORS = 6
 
 @bp.get("/")
 def index():
+    # One search gives the newest mentors and, from its facet counts, every counter: no request reads or sorts
+    # every mentor; it is kept until the index changes (it follows each publication).
+    newest = search.memoised("home", lambda: search.search(
+        ["mentor"], sort="recent", per_page=RECENT_MENTORS, count_facets=("region", "municipality", ORGANISATION_FACET)
+    ))
     return render_template(
         "home/index.html",
-        counters=bank_counters(),
-        recent=db.session.scalars(
-            public_profiles().order_by(MentorProfile.published_at.desc(), MentorProfile.id.desc()).limit(RECENT_MENTORS)
-        ).all(),
-        regions=regions_with_mentors(),
+        counters=bank_counters(newest),
+        recent=[profile for profile, _hit in profiles_for_hits(newest.hits)],
+        regions=regions_with_mentors(newest.facets.get("region", {})),
     )
 
 
-def _public_with_places():
-    return (
-        select(MentorProfile)
-        .where(MentorProfile.is_public)
-        .join(Organisation, MentorProfile.organisation_id == Organisation.id)
-        .join(Municipality, Organisation.municipality_id == Municipality.id)
-    )
-
-
-def bank_counters() -> dict[str, int]:
+def bank_counters(result: SearchResult) -> dict[str, int]:
     """How many public mentors the bank holds, and from how many organisations, municipalities and regions."""
-    row = db.session.execute(
-        _public_with_places().with_only_columns(
-            func.count(distinct(MentorProfile.id)),
-            func.count(distinct(Organisation.id)),
-            func.count(distinct(Municipality.id)),
-            func.count(distinct(Municipality.region_id)),
-        )
-    ).one()
-    return dict(zip(("mentors", "organisations", "municipalities", "regions"), row))
+    return {
+        "mentors": result.total,
+        "organisations": len(result.facets.get(ORGANISATION_FACET, {})),
+        "municipalities": len(result.facets.get("municipality", {})),
+        "regions": len(result.facets.get("region", {})),
+    }
 
 
-def regions_with_mentors() -> list[tuple[Region, int]]:
-    query = (
-        _public_with_places()
-        .join(Region, Municipality.region_id == Region.id)
-        .with_only_columns(Region, func.count(distinct(MentorProfile.id)))
-        .group_by(Region.id)
-        .order_by(Region.name)
-    )
-    return [(region, count) for region, count in db.session.execute(query)]
+def regions_with_mentors(counts: dict[str, int]) -> list[tuple[Region, int]]:
+    ids = [int(region_id) for region_id in counts]
+    regions = db.session.scalars(select(Region).where(Region.id.in_(ids)).order_by(Region.name)) if ids else []
+    return [(region, counts[str(region.id)]) for region in regions]

@@ -19,6 +19,8 @@ VOCABULARY_FACETS: dict[str, Vocabulary] = {
 GEOGRAPHY_FACETS = ("region", "municipality")
 ACCEPTING_FACET = "accepting"
 FACETS = (*GEOGRAPHY_FACETS, *VOCABULARY_FACETS, ACCEPTING_FACET)
+# Not a facet of the page: the home page counts the organisations with mentors from it.
+ORGANISATION_FACET = "organisation_id"
 
 SORTS = ("relevance", "name", "recent", "experience")
 MAX_QUERY_LENGTH = 200
@@ -51,6 +53,13 @@ class MentorFilters:
 
     def is_selected(self, facet: str, value) -> bool:
         return str(value) in self.selected.get(facet, [])
+
+    def search(self, per_page: int):
+        """These filters as one search of the mentor type (the page, its partial and the API ask the same)."""
+        from .. import search
+
+        # The page and the API count the bank's own facets (not "type", not the home page's organisation ids).
+        return search.search(["mentor"], self.query, self.selected, self.sort, self.page, per_page, FACETS)
 
     @property
     def is_empty(self) -> bool:

@@ -1,7 +1,6 @@
 """The public mentor bank: the searchable list and a mentor's profile."""
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from .. import search
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import Page
 from .facets import SORT_OPTIONS, chosen_sort, facet_groups
@@ -16,7 +15,7 @@ bp = Blueprint("mentors", __name__, url_prefix="/mentors")
 def index():
     filters = MentorFilters.from_args(request.args)
     per_page = current_app.config["MENTORS_PER_PAGE"]
-    result = search.search_mentors(filters, per_page=per_page)
+    result = filters.search(per_page)
     page = Page(items=profiles_for_hits(result.hits), page=filters.page, per_page=per_page, total=result.total)
     return render_page_or_partial(
         "mentors/index.html",

@@ -1,18 +1,23 @@
-"""From what a visitor typed to a Whoosh query.
+"""From what a visitor typed to a tantivy query.
 
 The syntax understood: words, "phrases", ( groups ), the operators AND, OR, NOT (in capitals) and
 ``field:word`` for the searchable fields of the types searched. Words without an operator between them
 must all match (AND). A query that does not read as that syntax (an unbalanced quote or parenthesis, an
 operator without operands such as ``AND OR``, a wildcard, an unknown field, …) is searched as its plain
 words instead, never raising. Only the first MAX_WORDS words of at most MAX_LENGTH characters count.
+
+Words become terms through analysis.query_groups: AND over a word's groups, OR over a group's alternatives,
+an alternative of several terms as a phrase.
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from whoosh import qparser
-from whoosh.query import NullQuery, Query
+import tantivy
+from tantivy import Occur, Query
 
-from .analysis import fold, words
+from . import engine
+from .analysis import fold, index_terms, query_groups, words
+from .registry import SearchableType
 
 MAX_LENGTH = 200
 MAX_WORDS = 24
@@ -20,8 +25,6 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _SPECIAL = re.compile(r"[*?~^\[\]{}<>\\+]")
 _FIELD = re.compile(r"(\w+):")
 _TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
-# An implicit OR group prefers documents matching more of the words.
-_OR_GROUP = qparser.OrGroup.factory(0.9)
 
 
 @dataclass(frozen=True)
@@ -86,29 +89,203 @@ def read(text: str, fieldnames: set[str]) -> UserQuery:
     return UserQuery(plain_words(text), is_plain=True)
 
 
-def parser(schema, fieldnames, conjunctive: bool = True) -> qparser.QueryParser:
-    plugins = [
-        qparser.PhrasePlugin(),
-        qparser.GroupPlugin(),
-        qparser.OperatorsPlugin(),
-        qparser.FieldsPlugin(),
-        qparser.MultifieldPlugin(list(fieldnames)),
-    ]
-    return qparser.QueryParser(
-        None, schema, plugins=plugins, group=qparser.AndGroup if conjunctive else _OR_GROUP
-    )
+# -- the parsed query ------------------------------------------------------------------------------------
 
 
-def to_whoosh(user_query: UserQuery, schema, fieldnames, conjunctive: bool = True) -> Query | None:
-    """The Whoosh query, or None when nothing searchable is left (only stop words, say)."""
+@dataclass
+class Words:
+    text: str
+    field: str | None = None
+    phrase: bool = False
+
+
+@dataclass
+class Boolean:
+    operator: str  # "and" | "or" | "not" | "maybe"
+    children: list = field(default_factory=list)
+    implicit: bool = False  # words side by side, no operator typed
+
+
+class _Parser:
+    """OR binds loosest, then AND (typed or implied), then NOT."""
+
+    def __init__(self, text: str):
+        self.tokens = _TOKEN.findall(text)
+        self.position = 0
+
+    def peek(self):
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def take(self):
+        token = self.peek()
+        self.position += 1
+        return token
+
+    def parse(self):
+        node = self.disjunction()
+        if self.peek() is not None:
+            raise ValueError(f"unexpected {self.peek()!r}")
+        return node
+
+    def disjunction(self):
+        children = [self.conjunction()]
+        while self.peek() == "OR":
+            self.take()
+            children.append(self.conjunction())
+        return children[0] if len(children) == 1 else Boolean("or", children)
+
+    def conjunction(self):
+        children, implicit = [self.unary()], True
+        while self.peek() not in (None, "OR", ")"):
+            token = self.peek()
+            if token == "AND":
+                self.take()
+                implicit = False
+                children.append(self.unary())
+            elif token == "ANDNOT":
+                self.take()
+                implicit = False
+                children.append(Boolean("not", [self.unary()]))
+            elif token == "ANDMAYBE":
+                self.take()
+                children.append(Boolean("maybe", [self.unary()]))
+            else:
+                children.append(self.unary())
+        return children[0] if len(children) == 1 else Boolean("and", children, implicit=implicit)
+
+    def unary(self):
+        if self.peek() == "NOT":
+            self.take()
+            return Boolean("not", [self.unary()])
+        return self.atom()
+
+    def atom(self):
+        token = self.take()
+        if token is None or token in OPERATORS or token == ")":
+            raise ValueError("an operand is missing")
+        if token == "(":
+            node = self.disjunction()
+            if self.take() != ")":
+                raise ValueError("unclosed group")
+            return node
+        if token.startswith('"'):
+            return Words(token.strip('"'), phrase=True)
+        match = re.fullmatch(r"(\w+):(.*)", token)
+        if match:
+            rest = match.group(2)
+            if not rest:
+                following = self.take()
+                if following is None or not following.startswith('"'):
+                    raise ValueError("a field without a word")
+                return Words(following.strip('"'), field=match.group(1), phrase=True)
+            return Words(rest, field=match.group(1))
+        return Words(token)
+
+
+def parse(user_query: UserQuery):
+    """The tree of a query; a plain query (or one the parser still refuses) is its words side by side."""
     if user_query.is_empty:
+        return Boolean("and", [], implicit=True)
+    if not user_query.is_plain:
+        try:
+            return _Parser(user_query.text).parse()
+        except ValueError:
+            pass
+    return _Parser(plain_words(user_query.text)).parse()
+
+
+# -- to tantivy ------------------------------------------------------------------------------------------
+
+
+def _terms_query(schema: tantivy.Schema, field_name: str, terms: tuple[str, ...]) -> Query:
+    if len(terms) == 1:
+        return Query.term_query(schema, field_name, terms[0])
+    return Query.phrase_query(schema, field_name, list(terms))
+
+
+def _in_fields(schema, searchable: SearchableType, only: str | None, terms: tuple[str, ...]) -> Query | None:
+    """Any of the type's text fields (or the one named) holding these terms, each field weighted."""
+    queries = [
+        Query.boost_query(_terms_query(schema, engine.text_field(text.name), terms), text.boost)
+        for text in searchable.text_fields
+        if only is None or text.name == only
+    ]
+    if not queries:
         return None
-    own_fields = [name for name in fieldnames if name in schema]
-    try:
-        parsed = parser(schema, own_fields, conjunctive).parse(user_query.text)
-    except Exception:  # noqa: BLE001 - the parser must never turn a query into a server error
-        parsed = parser(schema, own_fields, conjunctive).parse(plain_words(user_query.text))
-    parsed = parsed.normalize()
-    if parsed is NullQuery or isinstance(parsed, type(NullQuery)):
+    return queries[0] if len(queries) == 1 else Query.boolean_query([(Occur.Should, q) for q in queries])
+
+
+def _groups(node: Words) -> list[list[tuple[str, ...]]]:
+    if node.phrase:
+        terms = tuple(index_terms(node.text))
+        return [[terms]] if terms else []
+    return query_groups(node.text)
+
+
+def _combine(queries: list[Query], occur: Occur) -> Query:
+    return queries[0] if len(queries) == 1 else Query.boolean_query([(occur, q) for q in queries])
+
+
+def _nothing() -> Query:
+    return Query.empty_query()
+
+
+def compile_for(node, searchable: SearchableType, schema, conjunctive: bool = True) -> Query | None:
+    """The query for one type's documents; None when nothing searchable is in it (only stop words, say)."""
+    if isinstance(node, Words):
+        groups = _groups(node)
+        if conjunctive and len(groups) > 1 and all(len(group) == 1 for group in groups):
+            # The words of one typed token («педагогам-психологам») follow each other: a phrase.
+            groups = [[tuple(term for group in groups for term in group[0])]]
+        alternatives_per_group = []
+        for group in groups:
+            alternatives = [q for terms in group if (q := _in_fields(schema, searchable, node.field, terms))]
+            alternatives_per_group.append(_combine(alternatives, Occur.Should) if alternatives else _nothing())
+        if not alternatives_per_group:
+            return None
+        return _combine(alternatives_per_group, Occur.Must if conjunctive else Occur.Should)
+    compiled = [(child, compile_for(child, searchable, schema, conjunctive)) for child in node.children]
+    compiled = [(child, query) for child, query in compiled if query is not None]
+    if node.operator == "not":
+        return compiled[0][1] if compiled else None  # the enclosing conjunction excludes it
+    if not compiled:
         return None
-    return parsed
+    if node.operator == "or" or (node.implicit and not conjunctive):
+        positive = [(Occur.Should, query) for child, query in compiled if not _is_not(child)]
+        negative = [(Occur.MustNot, query) for child, query in compiled if _is_not(child)]
+        clauses = positive + negative
+    else:
+        clauses = [
+            (Occur.MustNot if _is_not(child) else Occur.Should if _is_maybe(child) else Occur.Must, query)
+            for child, query in compiled
+        ]
+    if all(occur == Occur.MustNot for occur, _query in clauses):
+        clauses.append((Occur.Must, Query.all_query()))
+    if len(clauses) == 1 and clauses[0][0] != Occur.MustNot:
+        return clauses[0][1]
+    return Query.boolean_query(clauses)
+
+
+def _is_not(node) -> bool:
+    return isinstance(node, Boolean) and node.operator == "not"
+
+
+def _is_maybe(node) -> bool:
+    return isinstance(node, Boolean) and node.operator == "maybe"
+
+
+def compile_top(node, searchable: SearchableType, schema, conjunctive: bool = True) -> Query | None:
+    """Like compile_for, and a lone NOT means everything but what it names."""
+    query = compile_for(node, searchable, schema, conjunctive)
+    if query is not None and _is_not(node):
+        return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, query)])
+    return query
+
+
+def positive_terms(node) -> set[str]:
+    """Every term the query asks for (not those it excludes): what snippets highlight."""
+    if isinstance(node, Words):
+        return {term for group in _groups(node) for terms in group for term in terms}
+    if _is_not(node):
+        return set()
+    return set().union(*(positive_terms(child) for child in node.children))

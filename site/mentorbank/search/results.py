@@ -1,4 +1,4 @@
-"""What a search returns. Pages and the API depend on these shapes only, never on Whoosh."""
+"""What a search returns. Pages and the API depend on these shapes only, never on the engine."""
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 @dataclass
 class Hit:
-    type: str  # "mentor" | "organisation"
+    type: str  # a registered type name
     id: int
     title: str
     # Escaped text with the matched words inside <mark>…</mark>; empty when nothing matched in the text.
@@ -20,7 +20,7 @@ class SearchResult:
     total: int
     page: int
     per_page: int
-    # facet name (as in mentors.filters.FACETS) -> value (slug, or id as a string, or "1") -> count
+    # facet name ("type", or a facet the types declare) -> value (slug, or id as a string, or "1") -> count
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     # "Did you mean": the whole query with misspelt words corrected, or None.
     suggestion: str | None = None

@@ -1,32 +1,27 @@
-"""/search: one search over everything public, grouped by type."""
+"""/search: one search over everything public, grouped by type, every type as it declares itself."""
 from flask import Blueprint, current_app, request
-from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
 from .. import search
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import Page, page_number
-from ..extensions import db
-from ..mentors.filters import MAX_QUERY_LENGTH
-from ..mentors.views import profiles_for_hits
-from ..organisations.models import Organisation
+from . import registry
 from .results import Hit
 
 bp = Blueprint("search", __name__)
-
-# Searchable types in the order their groups appear.
-TYPE_LABELS = {"mentor": _l("Mentors"), "organisation": _l("Organisations")}
+MAX_QUERY_LENGTH = 200
 
 
 @bp.get("/search")
 def index():
     query = " ".join(request.args.get("q", "").split())[:MAX_QUERY_LENGTH]
-    doc_type = request.args.get("type") if request.args.get("type") in TYPE_LABELS else None
+    doc_type = request.args.get("type") if request.args.get("type") in registry.names() else None
     per_page = current_app.config["MENTORS_PER_PAGE"]
     result = page = None
     groups = []
     if query:
-        result = search.search_all(query, doc_type, page_number(request.args.get("page")), per_page)
+        selected = {"type": [doc_type]} if doc_type else {}
+        result = search.search(registry.names(), query, selected, "relevance", page_number(request.args.get("page")),
+                               per_page)
         page = Page(items=result.hits, page=result.page, per_page=per_page, total=result.total)
         groups = grouped_hits(result.hits)
     return render_page_or_partial(
@@ -37,19 +32,11 @@ def index():
         result=result,
         page=page,
         groups=groups,
-        type_labels=TYPE_LABELS,
+        searchable_types=registry.types(),
     )
 
 
-def grouped_hits(hits: list[Hit]) -> list[tuple[str, list[tuple[object, Hit]]]]:
-    """The page's hits by type, each with its database record (one query per type), ranked order kept."""
-    records = {"mentor": profiles_for_hits(hits), "organisation": _organisations_for(hits)}
-    return [(doc_type, records[doc_type]) for doc_type in TYPE_LABELS if records.get(doc_type)]
-
-
-def _organisations_for(hits: list[Hit]) -> list[tuple[Organisation, Hit]]:
-    ids = [hit.id for hit in hits if hit.type == "organisation"]
-    if not ids:
-        return []
-    found = {o.id: o for o in db.session.scalars(select(Organisation).where(Organisation.id.in_(ids)))}
-    return [(found[hit.id], hit) for hit in hits if hit.type == "organisation" and hit.id in found]
+def grouped_hits(hits: list[Hit]) -> list[tuple[registry.SearchableType, list[tuple[object, Hit]]]]:
+    """The page's hits by type, each with its public record (one query per type), ranked order kept."""
+    groups = [(searchable, searchable.records_for_hits(hits)) for searchable in registry.types()]
+    return [(searchable, records) for searchable, records in groups if records]

@@ -1,157 +1,234 @@
-"""The searches pages and the API call: the mentor bank with facets, and one search over every type."""
+"""One search over the declared types, in one tantivy index: ranked hits, disjunctive facet counts, snippets,
+"did you mean"."""
 import re
-from itertools import chain
+from collections.abc import Iterable, Sequence
 
-from whoosh.query import And, Every, Or, Term
-from whoosh.searching import Hit as WhooshHit
-from whoosh.sorting import FieldFacet
+from tantivy import Occur, Order, Query
 
-from ..mentors.filters import ACCEPTING_FACET, FACETS, MentorFilters
-from . import facets, index, snippets
-from .analysis import fold
-from .documents import DOC_TYPES, MENTOR, DocType
-from .query import UserQuery, read, to_whoosh
+from . import engine, registry, snippets
+from .analysis import acceptable_suggestion, fold
+from .documents import stored_originals, stored_title
+from .query import UserQuery, compile_top, parse, positive_terms, read
 from .results import Hit, SearchResult
 
-_BY_NAME = FieldFacet("name_sort")
-SORTS = {
-    "name": [_BY_NAME],
-    "recent": [FieldFacet("published", reverse=True), _BY_NAME],
-    "experience": [FieldFacet("experience", reverse=True), _BY_NAME],
-}
-SUGGEST_MIN_LENGTH = 3
-_WORD_OR_GAP = re.compile(r"(\w+)")
+TYPE_FACET = "type"
+RELEVANCE, NAME = "relevance", "name"
+FACET_VALUES_LIMIT = 65_000
+# "Did you mean" is looked for only when the typed query finds fewer than this.
+SUGGEST_BELOW = 3
+_WORD = re.compile(r"\w+")
+_BASE_TOTAL = "_base_total"
 
 
-class _Prepared:
-    """One type's searcher, the typed query as a Whoosh query, and the bitmap of what it matches."""
+class _Search:
+    """The parts of one call that stay the same while it counts, ranks and suggests."""
 
-    def __init__(self, doc_type: DocType, user_query: UserQuery, fieldnames: set[str], empty_matches_all: bool):
-        self.doc_type = doc_type
-        self.cached = index.searcher(doc_type)
-        self.schema = self.cached.searcher.schema
-        self.user_query = user_query
-        self.fieldnames = fieldnames
-        self.query = to_whoosh(user_query, self.schema, doc_type.search_fields)
-        self.searchable = self.query is not None or empty_matches_all
-        self.mask = facets.query_mask(self.cached, self.query) if self.searchable else 0
+    def __init__(self, types: Sequence[str]):
+        self.searchables = [registry.get(name) for name in types]
+        self.index, self.searcher = engine.searcher()
+        self.schema = self.index.schema
+        self.fieldnames = {name for searchable in self.searchables for name in searchable.field_names}
+        self.browsable = all(searchable.browsable for searchable in self.searchables)
 
-    def loosen(self) -> None:
-        """AND found nothing: let any of the words match, documents matching more of them first."""
-        if self.query is not None:
-            self.query = to_whoosh(self.user_query, self.schema, self.doc_type.search_fields, conjunctive=False)
-            self.mask = facets.query_mask(self.cached, self.query)
+    def of_type(self, searchable) -> Query:
+        return Query.term_query(self.schema, engine.TYPE, searchable.name)
 
-    def count(self, text: str) -> int:
-        query = to_whoosh(read(text, self.fieldnames), self.schema, self.doc_type.search_fields)
-        return facets.query_mask(self.cached, query).bit_count() if query is not None else 0
+    def text_query(self, user_query: UserQuery, conjunctive: bool = True) -> Query | None:
+        """The typed query over every type searched (each type with its own fields and weights), None when
+        nothing searchable was typed."""
+        tree = parse(user_query)
+        per_type = []
+        for searchable in self.searchables:
+            compiled = compile_top(tree, searchable, self.schema, conjunctive)
+            if compiled is not None:
+                per_type.append(Query.boolean_query([(Occur.Must, self.of_type(searchable)), (Occur.Must, compiled)]))
+        if not per_type:
+            return None
+        return per_type[0] if len(per_type) == 1 else Query.boolean_query([(Occur.Should, q) for q in per_type])
 
-    def ranked(self, limit: int, sortedby=None, filter_query=None):
-        # A sorted search gives each hit its sort key as "score": such hits carry no score.
-        self.scored = sortedby is None
-        # optimize=False: Whoosh 2.7.4's block-quality skipping can loop forever on some terms (whoosh #446,
-        # #461; «гимназия» on the benchmark's bank); without it the cost was not measurable.
-        results = self.cached.searcher.search(
-            self.query if self.query is not None else Every(), limit=limit, sortedby=sortedby,
-            filter=filter_query, optimize=False,
-        )
-        return results
+    def every_document(self) -> Query:
+        return Query.term_set_query(self.schema, engine.TYPE, [searchable.name for searchable in self.searchables])
 
-    def hit(self, found: WhooshHit) -> Hit:
-        """Only the hits shown are turned into Hits, so only they are highlighted."""
+    def count(self, query: Query) -> int:
+        # A limit of 0 panics in tantivy: count with a limit of one (DESIGN.md §7).
+        return self.searcher.search(query, limit=1, count=True).count
+
+    def facet_field(self, facet: str) -> str:
+        return engine.TYPE if facet == TYPE_FACET else engine.facet_field(facet)
+
+    def selection_query(self, selected: dict[str, list[str]], leave_out: str | None = None) -> Query | None:
+        clauses = []
+        for facet, values in selected.items():
+            if facet != leave_out and values:
+                clauses.append((Occur.Must, Query.term_set_query(self.schema, self.facet_field(facet), values)))
+        return Query.boolean_query(clauses) if clauses else None
+
+    def selection_text(self, selected: dict[str, list[str]], leave_out: str) -> str | None:
+        """The same selection in tantivy's query language, as a filter aggregation takes it."""
+        parts = []
+        for facet, values in selected.items():
+            if facet != leave_out and values:
+                field = self.facet_field(facet)
+                parts.append("(" + " OR ".join(f'{field}:"{_quoted(value)}"' for value in values) + ")")
+        return " AND ".join(parts) or None
+
+    def facet_counts(self, base: Query, facets: Iterable[str], selected: dict[str, list[str]]) -> tuple[dict, int]:
+        """Each facet counted under every other facet's selection but not its own (so the other values of a
+        ticked facet still show what ticking them would add), and how many documents ``base`` matches before any
+        selection: one aggregation for all of them."""
+        aggregations = {_BASE_TOTAL: {"terms": {"field": engine.TYPE, "size": 1000}}}
+        for facet in facets:
+            terms = {"terms": {"field": self.facet_field(facet), "size": FACET_VALUES_LIMIT}}
+            within = self.selection_text(selected, leave_out=facet)
+            aggregations[facet] = {"filter": within, "aggs": {"values": terms}} if within else terms
+        answer = self.searcher.aggregate(base, aggregations)
+        counts = {}
+        for facet in facets:
+            buckets = answer[facet]["values" if "values" in answer[facet] else "buckets"]
+            buckets = buckets["buckets"] if isinstance(buckets, dict) else buckets
+            counts[facet] = {bucket["key"]: bucket["doc_count"] for bucket in buckets if bucket["doc_count"]}
+        # Every document has exactly one type: the type buckets add up to the documents matched.
+        return counts, sum(bucket["doc_count"] for bucket in answer[_BASE_TOTAL]["buckets"])
+
+    def hit(self, score, address, terms: set[str] | None) -> Hit:
+        document = self.searcher.doc(address)
+        searchable = registry.get(document.get_first(engine.TYPE))
         return Hit(
-            type=self.doc_type.name,
-            id=int(found["id"]),
-            title=found["title"],
-            snippet=snippets.snippet(found, self.doc_type.snippet_fields) if self.query is not None else snippets.EMPTY,
-            score=float(found.score or 0.0) if self.scored else 0.0,
+            type=searchable.name,
+            id=int(document.get_first(engine.ID)),
+            title=stored_title(document),
+            snippet=snippets.snippet(stored_originals(document), searchable.snippet_fields, terms)
+            if terms else snippets.EMPTY,
+            score=float(score) if terms is not None and isinstance(score, float) else 0.0,
         )
 
 
-def _loosen_if_nothing_found(prepared: list[_Prepared]) -> None:
-    """Words are AND-ed; when that finds nothing in any type, they are OR-ed instead."""
-    if len(prepared[0].user_query.words) > 1 and not any(p.mask for p in prepared):
-        for one in prepared:
-            one.loosen()
+def _quoted(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def _suggestion(prepared: list[_Prepared], strict_total: int) -> str | None:
-    """"Did you mean": each word found in no spelling lexicon is replaced by the nearest word there (a
-    lexicon of whole words: one of stems would suggest stems); offered only when the corrected query
-    finds more than the typed one, both AND-ed."""
-    user_query = prepared[0].user_query
-    readers = [p.cached.searcher.reader() for p in prepared]
-    corrections = {}
-    for word in {fold(word) for word in user_query.words}:
-        if len(word) < SUGGEST_MIN_LENGTH or word.isdigit() or any(("spelling", word) in r for r in readers):
-            continue
-        for one in prepared:
-            found = one.cached.searcher.corrector("spelling").suggest(word, limit=1)
-            if found:
-                corrections[word] = found[0]
-                break
-    if not corrections:
-        return None
-    corrected = _WORD_OR_GAP.sub(lambda match: corrections.get(fold(match.group(1)), match.group(1)), user_query.text)
-    return corrected if sum(one.count(corrected) for one in prepared) > strict_total else None
+def _and(*queries: Query | None) -> Query:
+    present = [query for query in queries if query is not None]
+    return present[0] if len(present) == 1 else Query.boolean_query([(Occur.Must, q) for q in present])
 
 
-def _filter_query(selected: dict[str, list[str]]):
-    if not selected:
-        return None
-    return And([Or([Term(facet, value) for value in values]) for facet, values in selected.items()])
+def shared_facets(searchables) -> list[str]:
+    """Facets every searched type has (for one type, all of its own), and the type itself."""
+    common = [facet for facet in searchables[0].facets if all(facet in other.facets for other in searchables)]
+    return [TYPE_FACET, *common]
 
 
-def search_mentors(filters: MentorFilters, per_page: int) -> SearchResult:
-    """Public mentors matching the query and the ticked facets, a page of them, with facet counts."""
-    user_query = read(filters.query, set(MENTOR.search_fields))
-    prepared = _Prepared(MENTOR, user_query, set(MENTOR.search_fields), empty_matches_all=True)
-    strict_total = prepared.mask.bit_count()
-    _loosen_if_nothing_found([prepared])
+def sort_order(searchables, sort: str, has_text: bool) -> tuple[str | None, Order]:
+    """(fast field, order) to sort by, or (None, …) for relevance."""
+    if sort == RELEVANCE and has_text:
+        return None, Order.Desc
+    for searchable in searchables:
+        if sort in searchable.sorts:
+            return engine.sortable_field(searchable.sorts[sort]), Order.Desc
+    return engine.SORT_NAME, Order.Asc
 
-    selected = {facet: values for facet, values in filters.selected.items() if facet in FACETS}
-    counts, matching = facets.disjunctive_counts(prepared.cached, prepared.mask, FACETS, selected)
-    counts[ACCEPTING_FACET] = {value: n for value, n in counts[ACCEPTING_FACET].items() if value == "1"}
-    total = matching.bit_count()
 
-    sort = filters.sort if filters.sort in SORTS or prepared.query is not None else "name"
-    offset = (max(filters.page, 1) - 1) * per_page
-    hits = []
-    if offset < total:
-        results = prepared.ranked(offset + per_page, SORTS.get(sort), _filter_query(selected))
-        hits = [prepared.hit(found) for found in results[offset:offset + per_page]]
-    suggestion = _suggestion([prepared], strict_total) if prepared.query is not None else None
+def search(
+    types: Sequence[str],
+    query: str = "",
+    selected: dict[str, list[str]] | None = None,
+    sort: str = RELEVANCE,
+    page: int = 1,
+    per_page: int = 20,
+    count_facets: Iterable[str] | None = None,
+) -> SearchResult:
+    """Public records of ``types`` matching the query and the ticked facet values (values of one facet OR-ed,
+    facets AND-ed; "type" is a facet too), a page of them best first or in ``sort`` order, with facet counts.
+
+    Words are AND-ed, and OR-ed when that finds nothing. An empty query (or one of stop words only) lists every
+    record when every type searched is browsable (the mentor bank), and finds nothing otherwise. ``count_facets``
+    names the facets whose counts are wanted (default: every facet the types share, and "type")."""
+    state = _Search(types)
+    page, per_page = max(page, 1), max(per_page, 1)
+    user_query = read(query, state.fieldnames)
+    facets = shared_facets(state.searchables)
+    selected = {facet: list(values) for facet, values in (selected or {}).items() if facet in facets and values}
+    wanted_facets = [facet for facet in facets if count_facets is None or facet in count_facets]
+    # Selected facets are always counted: their selections filter the other facets' counts.
+    facets = [facet for facet in facets if facet in wanted_facets or facet in selected]
+
+    text = state.text_query(user_query)
+    if text is None:
+        base = state.every_document() if state.browsable else Query.empty_query()
+    else:
+        base = text
+    counts, base_total = state.facet_counts(base, facets, selected)
+    strict_total = base_total if text is not None else 0
+    if text is not None and base_total == 0 and len(user_query.words) > 1:
+        text = base = state.text_query(user_query, conjunctive=False) or text
+        counts, base_total = state.facet_counts(base, facets, selected)
+    counts = {facet: counts[facet] for facet in wanted_facets}
+    matching = _and(base, state.selection_query(selected))
+    field, order = sort_order(state.searchables, sort, text is not None)
+    offset = (page - 1) * per_page
+    if offset >= state.searcher.num_docs:
+        # Past the end (the engine aborts on offsets near its integer limits): a count, no hits.
+        total, found_hits = state.count(matching), []
+    else:
+        found = state.searcher.search(
+            matching, limit=per_page, offset=offset, count=True, order_by_field=field, order=order
+        )
+        total, found_hits = found.count, found.hits
+    terms = positive_terms(parse(user_query)) if text is not None else None
+    hits = [state.hit(score if field is None else 0.0, address, terms) for score, address in found_hits]
+    suggestion = None
+    if text is not None and strict_total < SUGGEST_BELOW:
+        suggestion = _suggestion(state, user_query, strict_total)
     return SearchResult(
-        hits=hits, total=total, page=filters.page, per_page=per_page, facets=counts,
+        hits=hits, total=total, page=page, per_page=per_page, facets=counts,
         suggestion=suggestion, query=user_query.text,
     )
 
 
-def search_all(query: str, doc_type: str | None, page: int, per_page: int) -> SearchResult:
-    """One search over every type, best first; ``doc_type`` narrows the hits, not the per-type counts.
-    An empty query (or one of stop words only) finds nothing."""
-    types = list(DOC_TYPES.values())
-    fieldnames = set(chain.from_iterable(t.search_fields for t in types))
-    user_query = read(query, fieldnames)
-    page = max(page, 1)
-    prepared = [_Prepared(t, user_query, fieldnames, empty_matches_all=False) for t in types]
-    strict_total = sum(p.mask.bit_count() for p in prepared)
-    if any(p.query is not None for p in prepared):
-        _loosen_if_nothing_found(prepared)
+# -- did you mean -----------------------------------------------------------------------------------------
 
-    type_counts = {p.doc_type.name: p.mask.bit_count() for p in prepared}
-    shown = [p for p in prepared if p.searchable and doc_type in (None, p.doc_type.name)]
-    total = sum(type_counts[p.doc_type.name] for p in shown)
-    offset = (page - 1) * per_page
-    hits = []
-    if offset < total:
-        ranked = sorted(
-            ((found.score or 0.0, p, found) for p in shown for found in p.ranked(offset + per_page)),
-            key=lambda entry: -entry[0],
-        )
-        hits = [p.hit(found) for _score, p, found in ranked[offset:offset + per_page]]
-    searched = any(p.query is not None for p in prepared)
-    return SearchResult(
-        hits=hits, total=total, page=page, per_page=per_page, facets={"type": type_counts},
-        suggestion=_suggestion(prepared, strict_total) if searched else None, query=user_query.text,
-    )
+
+def _distance(first: str, second: str, limit: int) -> int:
+    """Levenshtein distance, or limit + 1 once it is sure to exceed ``limit``."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous = list(range(len(second) + 1))
+    for row, char in enumerate(first, 1):
+        current = [row]
+        for column, other in enumerate(second, 1):
+            current.append(min(previous[column] + 1, current[column - 1] + 1,
+                               previous[column - 1] + (char != other)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _correction(state: _Search, word: str) -> str | None:
+    """The nearest whole word of the indexed documents (sharing the first two letters), the most frequent on a
+    tie; None when the word is known or nothing near is acceptable."""
+    if state.searcher.doc_freq(engine.SPELLING, word):
+        return None
+    limit = 1 if len(word) < 6 else 2
+    best, best_key = None, None
+    for candidate, frequency in state.searcher.terms_with_prefix(engine.SPELLING, word[:2]):
+        if abs(len(candidate) - len(word)) > limit or not acceptable_suggestion(word, candidate):
+            continue
+        distance = _distance(word, candidate, limit)
+        if distance <= limit and (best_key is None or (distance, -frequency) < best_key):
+            best, best_key = candidate, (distance, -frequency)
+    return best
+
+
+def _suggestion(state: _Search, user_query: UserQuery, strict_total: int) -> str | None:
+    """The whole query with unknown words replaced by the nearest real words, offered only when it finds more
+    than the typed query (both AND-ed)."""
+    corrections = {}
+    for word in {fold(word) for word in user_query.words}:
+        if corrected := _correction(state, word):
+            corrections[word] = corrected
+    if not corrections:
+        return None
+    candidate = _WORD.sub(lambda match: corrections.get(fold(match.group()), match.group()), user_query.text)
+    query = state.text_query(read(candidate, state.fieldnames))
+    return candidate if query is not None and state.count(query) > strict_total else None

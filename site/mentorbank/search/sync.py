@@ -1,120 +1,165 @@
-"""The index follows the database after commit (microblog's pattern, made safe for several workers).
+"""The index follows the database through an outbox (models.SearchPendingChange).
 
-Flushes record which mentor profiles, organisations, users, municipalities and regions changed; after the
-commit the affected documents are read again through a new session (never the committed one, whose objects
-are expired) and updated, or deleted when no longer public. A rolled-back transaction indexes nothing. If
-the index cannot be updated the commit still stands: the error is logged and the index marked stale.
+Flushes record, in the same transaction, which documents the changed records affect (from the declarations'
+``watches``); a rolled-back transaction leaves no row. After the commit the rows are applied at once if the
+index writer is free, and left for later if it is busy: a save never waits on the index. Whatever a worker
+did not apply (busy, killed between the commit and the index) is applied by the next commit, the catch-up
+of a later request, or ``flask search sync``/``ensure``. A failed update (not a busy one) marks the index
+stale; the rows stay.
 """
 import logging
-from dataclasses import dataclass, field
+import time
+from collections import defaultdict
 from itertools import chain
 
-from flask import has_app_context
+from flask import current_app, has_app_context
 from flask_sqlalchemy.session import Session as FlaskSession
-from sqlalchemy import event, inspect, or_, select
+from sqlalchemy import delete, event, func, insert, select
 from sqlalchemy.orm import Session
 
-from ..accounts.models import User
-from ..mentors.models import MentorProfile
-from ..organisations.models import Municipality, Organisation, Region
-from . import index
-from .documents import MENTOR, ORGANISATION, DocType
+from ..core.models import utcnow
+from ..extensions import db
+from . import engine, registry
+from .documents import key, to_document
+from .engine import IndexBusy
+from .models import SearchPendingChange
 
 log = logging.getLogger(__name__)
 
-CHANGES_KEY = "mentorbank.search.changes"
+WRITTEN_KEY = "mentorbank.search.pending_written"
+BATCH = 1000
+UPDATE, DELETE = "update", "delete"
 
 
-@dataclass
-class Changes:
-    profiles: set[int] = field(default_factory=set)
-    organisations: set[int] = field(default_factory=set)
-    users: set[int] = field(default_factory=set)
-    municipalities: set[int] = field(default_factory=set)
-    regions: set[int] = field(default_factory=set)
-
-    def __bool__(self) -> bool:
-        return any((self.profiles, self.organisations, self.users, self.municipalities, self.regions))
-
-
-WATCHED = {
-    MentorProfile: "profiles",
-    Organisation: "organisations",
-    User: "users",
-    Municipality: "municipalities",
-    Region: "regions",
-}
+def _changed_records(session: Session) -> tuple[dict[type, set[int]], dict[type, set[int]]]:
+    """Ids of changed rows per watched class, and of deleted rows per class."""
+    watched = {cls for searchable in registry.types() for cls in searchable.watches}
+    changed, deleted = defaultdict(set), defaultdict(set)
+    for record in chain(session.new, session.dirty, session.deleted):
+        cls = type(record)
+        if cls not in watched or (record in session.dirty and not session.is_modified(record)):
+            continue
+        changed[cls].add(record.id)
+        if record in session.deleted:
+            deleted[cls].add(record.id)
+    return changed, deleted
 
 
 def _after_flush(session: Session, _flush_context) -> None:
     # Here new objects have their ids and new/dirty/deleted still describe the flush.
-    changes = session.info.setdefault(CHANGES_KEY, Changes())
-    for record in chain(session.new, session.dirty, session.deleted):
-        bucket = WATCHED.get(type(record))
-        if bucket and (record not in session.dirty or session.is_modified(record)):
-            getattr(changes, bucket).add(record.id)
+    changed, deleted = _changed_records(session)
+    if not changed:
+        return
+    now, rows = utcnow(), []
+    for searchable in registry.types():
+        own_model = next(iter(searchable.watches), None)
+        affected = set()
+        for cls, records_of in searchable.watches.items():
+            if changed.get(cls):
+                affected |= records_of(session, changed[cls])
+        for record_id in sorted(affected):
+            action = DELETE if record_id in deleted.get(own_model, ()) else UPDATE
+            rows.append({"type": searchable.name, "record_id": record_id, "action": action, "created_at": now})
+    if rows:
+        # On the flush's own connection: the same transaction as the change.
+        session.connection().execute(insert(SearchPendingChange.__table__), rows)
+        session.info[WRITTEN_KEY] = True
 
 
 def _after_commit(session: Session) -> None:
-    changes = session.info.pop(CHANGES_KEY, None)
-    if changes and has_app_context():
-        apply(changes, session.get_bind(mapper=inspect(MentorProfile).mapper))
+    if session.info.pop(WRITTEN_KEY, False) and has_app_context():
+        apply_pending(session.get_bind())
 
 
 def _after_transaction_end(session: Session, transaction) -> None:
-    # A rolled-back (or closed, uncommitted) transaction indexes nothing. Savepoints are left alone: the
-    # documents are read again after the commit, so a change recorded and then undone costs one update.
     if transaction.parent is None:
-        session.info.pop(CHANGES_KEY, None)
+        session.info.pop(WRITTEN_KEY, None)
 
 
-def affected(session: Session, changes: Changes) -> tuple[set[int], set[int]]:
-    """The mentor profile ids and organisation ids whose documents may have changed."""
-    organisation_ids = set(changes.organisations)
-    if changes.municipalities or changes.regions:
-        organisation_ids.update(session.scalars(
-            select(Organisation.id).join(Municipality).where(or_(
-                Municipality.id.in_(changes.municipalities), Municipality.region_id.in_(changes.regions)
-            ))
-        ))
-    profile_ids = set(changes.profiles)
-    if organisation_ids or changes.users:
-        # A mentor's document carries their organisation's name and place, and the person's name and post.
-        profile_ids.update(session.scalars(
-            select(MentorProfile.id).where(or_(
-                MentorProfile.organisation_id.in_(organisation_ids), MentorProfile.user_id.in_(changes.users)
-            ))
-        ))
-    return profile_ids, organisation_ids
+def _apply_batch(bind, index_writer) -> list[int]:
+    """Write one batch of pending changes into the writer; the ids of the rows written."""
+    with Session(bind=bind, join_transaction_mode="create_savepoint") as session:
+        rows = session.execute(
+            select(SearchPendingChange.id, SearchPendingChange.type, SearchPendingChange.record_id,
+                   SearchPendingChange.action).order_by(SearchPendingChange.id).limit(BATCH)
+        ).all()
+        by_type = defaultdict(set)
+        for row in rows:
+            by_type[row.type].add(row.record_id)
+        for type_name, ids in by_type.items():
+            if type_name not in registry.names():
+                continue  # a type no longer declared: nothing of it is searchable any more
+            searchable = registry.get(type_name)
+            for record_id in ids:
+                index_writer.delete_documents_by_term(engine.KEY, key(type_name, record_id))
+            for record in searchable.load(session, ids):
+                index_writer.add_document(to_document(searchable, searchable.document(record)))
+        return [row.id for row in rows]
 
 
-def reindex(session: Session, doc_type: DocType, ids: set[int]) -> None:
-    """Update the documents of these records; the ones not public (any more) leave the index."""
-    if not ids:
-        return
-    documents = [doc_type.document(record) for record in doc_type.load(session, ids)]
-    gone = {str(record_id) for record_id in ids} - {document["id"] for document in documents}
-
-    def change(writer):
-        for document in documents:
-            writer.update_document(**document)
-        for record_id in gone:
-            writer.delete_by_term("id", record_id)
-
-    index.write(doc_type, change)
+def _forget(bind, row_ids: list[int]) -> None:
+    with Session(bind=bind, join_transaction_mode="create_savepoint") as session:
+        session.execute(delete(SearchPendingChange).where(SearchPendingChange.id.in_(row_ids)))
+        session.commit()
 
 
-def apply(changes: Changes, bind) -> None:
-    """Never raises: the database write already stands; a missed update marks the index stale."""
+def apply_pending(bind=None, wait: bool = False) -> int:
+    """Apply every pending change; how many were applied. Without ``wait`` a busy index leaves them for
+    later. Never raises: the database writes already stand; a failed update marks the index stale."""
+    bind = bind if bind is not None else db.session.get_bind()
+    applied = 0
     try:
-        # A new session sees what was committed; on a test's outer connection it reads inside a savepoint.
-        with Session(bind=bind, join_transaction_mode="create_savepoint") as fresh:
-            profile_ids, organisation_ids = affected(fresh, changes)
-            reindex(fresh, ORGANISATION, organisation_ids)
-            reindex(fresh, MENTOR, profile_ids)
+        while True:
+            # Rows and records are read while holding the writer, so two workers never write older states
+            # over newer ones; the rows go only once the index has committed their documents.
+            with engine.writer(wait=wait) as (_index, index_writer):
+                row_ids = _apply_batch(bind, index_writer)
+            if row_ids:
+                _forget(bind, row_ids)
+                applied += len(row_ids)
+            if len(row_ids) < BATCH:
+                return applied
+    except IndexBusy:
+        log.info("search index busy: %d changes left for later", pending_count(bind))
     except Exception as error:  # noqa: BLE001 - see the docstring
         log.exception("search index update failed; marking the index stale")
-        index.mark_stale(f"update failed: {type(error).__name__}: {error}")
+        engine.mark_stale(f"update failed: {type(error).__name__}: {error}")
+    return applied
+
+
+def pending_count(bind=None) -> int:
+    bind = bind if bind is not None else db.session.get_bind()
+    with Session(bind=bind, join_transaction_mode="create_savepoint") as session:
+        return session.scalar(select(func.count()).select_from(SearchPendingChange))
+
+
+def oldest_pending_age(bind=None) -> float | None:
+    """Seconds the oldest pending change has waited, or None when none waits."""
+    bind = bind if bind is not None else db.session.get_bind()
+    with Session(bind=bind, join_transaction_mode="create_savepoint") as session:
+        oldest = session.scalar(select(func.min(SearchPendingChange.created_at)))
+    return None if oldest is None else max((utcnow() - oldest).total_seconds(), 0.0)
+
+
+_last_catch_up: dict[str, float] = {}
+
+
+def catch_up() -> None:
+    """Before a request, at most every SEARCH_CATCH_UP_SECONDS per process: apply changes left waiting longer
+    than that (by a worker killed after its commit, or while the index was busy). Never blocks on the lock."""
+    interval = current_app.config["SEARCH_CATCH_UP_SECONDS"]
+    directory = current_app.config["SEARCH_INDEX_DIR"]
+    now = time.monotonic()
+    if now - _last_catch_up.get(directory, float("-inf")) < interval:
+        return
+    _last_catch_up[directory] = now
+    try:
+        age = oldest_pending_age()
+    except Exception:  # noqa: BLE001 - a request is never failed by the index's housekeeping
+        log.exception("cannot read the search outbox")
+        return
+    if age is not None and age >= interval:
+        apply_pending()
 
 
 def listen() -> None:

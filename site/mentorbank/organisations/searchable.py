@@ -1,0 +1,85 @@
+"""What of the organisations directory is searchable: approved organisations, by name, kind and place."""
+from collections.abc import Collection, Iterable
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload
+
+from ..extensions import db
+from ..search import SearchableType, TextField, register
+from .models import Municipality, Organisation, Region, public_organisations
+
+BATCH = 500
+
+
+def _joined(*parts) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def organisation_document(organisation: Organisation) -> dict:
+    municipality = organisation.municipality
+    return {
+        "id": organisation.id,
+        "title": organisation.display_name,
+        "sort_name": organisation.display_name,
+        "name": organisation.name,
+        "short_name": organisation.short_name or "",
+        "kind": organisation.kind.name,
+        "place": _joined(municipality.name, municipality.region.name),
+    }
+
+
+def load_organisations(session: Session, ids: Collection[int] | None = None) -> Iterable[Organisation]:
+    # Approved organisations are public directory entries; proposed ones wait for a moderator.
+    statement = (
+        public_organisations()
+        .options(joinedload(Organisation.municipality).joinedload(Municipality.region))
+        .order_by(Organisation.id)
+    )
+    if ids is not None:
+        statement = statement.where(Organisation.id.in_(list(ids)))
+    return session.scalars(statement.execution_options(yield_per=BATCH))
+
+
+def count_organisations(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(public_organisations().subquery()))
+
+
+def organisations_in_municipalities(session: Session, ids: set[int]) -> set[int]:
+    return set(session.scalars(select(Organisation.id).where(Organisation.municipality_id.in_(ids))))
+
+
+def organisations_in_regions(session: Session, ids: set[int]) -> set[int]:
+    return set(session.scalars(
+        select(Organisation.id).join(Municipality).where(Municipality.region_id.in_(ids))
+    ))
+
+
+def organisations_for_hits(hits: list) -> list[tuple[Organisation, object]]:
+    ids = [hit.id for hit in hits if hit.type == "organisation"]
+    if not ids:
+        return []
+    found = {o.id: o for o in db.session.scalars(public_organisations().where(Organisation.id.in_(ids)))}
+    return [(found[hit.id], hit) for hit in hits if hit.type == "organisation" and hit.id in found]
+
+
+ORGANISATION_SEARCH = register(SearchableType(
+    name="organisation",
+    label=_l("Organisations"),
+    text_fields=(TextField("name", 3.0), TextField("short_name", 3.0), TextField("kind"), TextField("place")),
+    snippet_fields=("name",),
+    facets=(),
+    sortables=(),
+    load=load_organisations,
+    count=count_organisations,
+    document=organisation_document,
+    watches={
+        Organisation: lambda _session, ids: set(ids),
+        Municipality: organisations_in_municipalities,
+        Region: organisations_in_regions,
+    },
+    endpoint="organisations.detail",
+    id_argument="organisation_id",
+    hit_template="search/hits/organisation.html",
+    records_for_hits=organisations_for_hits,
+))
