@@ -15,10 +15,9 @@ from pathlib import Path
 from flask import Flask
 
 from mentorbank.extensions import db
-from mentorbank.search.analysis import text_analyzer
 from mentorbank.search.documents import MENTOR, mentor_document
 from mentorbank.search.facets import to_mask
-from mentorbank.search.schemas import mentor_schema
+from mentorbank.search.schemas import mentor_schema, text_analyzer
 
 from .stats import Timings, measure
 

@@ -1,10 +1,39 @@
 """One Whoosh schema per searchable type. Change SCHEMA_VERSION with any change here or in analysis.py:
 ``flask search ensure`` then rebuilds the index."""
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import spelling_analyzer, text_analyzer
+from .analysis import STOP_WORDS, WORD_PATTERN, stem_word
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+# Whoosh pickles the schema with the index, so every analyzer part here is a module-level name that pickle can
+# find again by import (DESIGN.md §7). The engine-neutral analysis (lemmas, thesaurus) is in analysis.py.
+class YoFoldFilter(Filter):
+    """Folds ё to е; runs after lower-casing and before stop words and stemming."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if "ё" in token.text:
+                token.text = token.text.replace("ё", "е")
+            yield token
+
+
+def text_analyzer():
+    """The analyzer of every searchable field: words → lower case → ё folded → stop words → stems."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | YoFoldFilter()
+        | StopFilter(stoplist=STOP_WORDS, minsize=1)
+        | StemFilter(stemfn=stem_word, cachesize=100_000)
+    )
+
+
+def spelling_analyzer():
+    """Whole words (lower case, ё folded) for "did you mean": a corrector over stems would suggest stems."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | YoFoldFilter()
 
 
 def _text(boost: float = 1.0, stored: bool = False) -> TEXT:
