@@ -96,6 +96,9 @@ def test_expansions_name_what_was_also_searched(app_context):
     assert ("ЕГЭ", "единый государственный экзамен") in expansions("ЕГЭ по математике")
     assert ("завучу", "заместитель директора") in expansions("завучу")
     assert ("учебно-воспитательной работе", "УВР") in expansions("по учебно-воспитательной работе")
+    assert expansions("средняя общеобразовательная школа") == [
+        ("средняя общеобразовательная школа", "СОШ"), ("школа", "ООШ"),
+    ]
     assert expansions("наставник") == []
 
 

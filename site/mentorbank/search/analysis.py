@@ -176,10 +176,14 @@ def expansions(text: str, thesaurus: Thesaurus | None = None) -> list[tuple[str,
     thesaurus = _thesaurus_or_current(thesaurus)
     typed = _typed_terms(text)
     terms = [term for _word, term in typed]
-    found = []
+    found, said = [], set()
     for start, end, phrase in _thesaurus_matches(terms, thesaurus):
         typed_words = text[typed[start][0].start():typed[end - 1][0].end()]
-        found.extend((typed_words, label) for label in thesaurus.labels[phrase])
+        # Each expansion once: «средняя общеобразовательная школа» and its «школа» both lead to «СОШ».
+        for label in thesaurus.labels[phrase]:
+            if label not in said:
+                said.add(label)
+                found.append((typed_words, label))
     return found
 
 
