@@ -116,11 +116,11 @@ def _isolated(request, app, tmp_path):
 @pytest.fixture
 def committing_database(app):
     """For tests that need data other threads or processes can see (a live server): real commits,
-    every table but the vocabularies emptied afterwards."""
+    every table but the seeded vocabularies and thesaurus emptied afterwards."""
     yield
     with app.app_context():
         db.session.remove()
-        keep = {"vocabulary_term", "alembic_version"}
+        keep = {"vocabulary_term", "thesaurus_entry", "alembic_version"}
         with db.engine.begin() as connection:
             for table in reversed(db.metadata.sorted_tables):
                 if table.name not in keep:

@@ -61,6 +61,7 @@ def _register_models() -> None:
     from .mentors import models as _mentors  # noqa: F401
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
+    from .search import models as _search  # noqa: F401
     from .vocabularies import models as _vocabularies  # noqa: F401
 
 

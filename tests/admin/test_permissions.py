@@ -2,8 +2,11 @@
 import pytest
 
 from mentorbank.accounts.models import Role
+from mentorbank.extensions import db
+from mentorbank.search.models import ThesaurusEntry
 
-# (method, URL template, fields a valid POST would send). {user}, {grant}, {organisation}, {term} are filled in.
+# (method, URL template, fields a valid POST would send). {user}, {grant}, {organisation}, {term}, {entry} are
+# filled in.
 ADMIN_ROUTES = {
     "admin.index": ("GET", "/admin", None),
     "admin.users": ("GET", "/admin/users?q=a&role=moderator", None),
@@ -19,12 +22,18 @@ ADMIN_ROUTES = {
     "admin.vocabulary": ("GET", "/admin/vocabularies/mode", None),
     "admin.create_term": ("POST", "/admin/vocabularies/mode/terms", {"name": "гибридный", "name_en": "Hybrid"}),
     "admin.edit_term": ("GET", "/admin/vocabularies/mode/terms/{term}/edit", None),
+    "admin.thesaurus": ("GET", "/admin/thesaurus", None),
+    "admin.create_thesaurus_entry": ("POST", "/admin/thesaurus",
+                                     {"term": "НОО", "expansion": "начальное общее образование", "kind": "abbreviation"}),
+    "admin.edit_thesaurus_entry": ("GET", "/admin/thesaurus/{entry}/edit", None),
+    "admin.delete_thesaurus_entry": ("POST", "/admin/thesaurus/{entry}/delete", {}),
 }
 # Routes that also take a POST (the form pages).
 FORM_POSTS = {
     "admin.create_organisation": {"name": "Новая школа"},
     "admin.edit_organisation": {"name": "Переименованная школа"},
     "admin.edit_term": {"name": "очный", "name_en": "In person"},
+    "admin.edit_thesaurus_entry": {"term": "СОШ", "expansion": "средняя школа", "kind": "abbreviation"},
 }
 
 
@@ -37,7 +46,11 @@ def _requests(make):
     target = make.user(email="target@example.org", roles=(Role.MODERATOR,))
     organisation = make.organisation()
     term = make.term("mode", "in-person")
-    ids = {"user": target.id, "grant": target.role_grants[0].id, "organisation": organisation.id, "term": term.id}
+    entry = ThesaurusEntry(term="ГЦРО", expansion="городской центр развития образования", kind="abbreviation")
+    db.session.add(entry)
+    db.session.flush()
+    ids = {"user": target.id, "grant": target.role_grants[0].id, "organisation": organisation.id, "term": term.id,
+           "entry": entry.id}
     for endpoint, (method, url, data) in ADMIN_ROUTES.items():
         yield endpoint, method, url.format(**ids), data
         if endpoint in FORM_POSTS:
@@ -82,7 +95,8 @@ def test_an_htmx_request_of_an_anonymous_visitor_gets_hx_redirect(browser):
 
 
 @pytest.mark.parametrize("url", ["/admin/users/999999", "/admin/organisations/999999/edit",
-                                 "/admin/vocabularies/no-such-vocabulary", "/admin/vocabularies/mode/terms/999999/edit"])
+                                 "/admin/vocabularies/no-such-vocabulary", "/admin/vocabularies/mode/terms/999999/edit",
+                                 "/admin/thesaurus/999999/edit"])
 def test_missing_records_are_404(admin_browser, url):
     assert admin_browser.get(url).status_code == 404
 

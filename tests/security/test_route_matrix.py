@@ -10,6 +10,7 @@ from mentorbank.extensions import db, limiter
 from mentorbank.mentors.models import ProfileStatus
 from mentorbank.organisations.models import OrganisationStatus
 from mentorbank.search import rebuild
+from mentorbank.search.models import ThesaurusEntry
 from mentorbank.vocabularies.models import Vocabulary
 
 from ..conftest import csrf_token_from
@@ -117,6 +118,12 @@ MATRIX = {
     ("admin.create_term", "POST"): ("/admin/vocabularies/{vocabulary}/terms", success_is(422, ADMINS)),
     ("admin.edit_term", "GET"): ("/admin/vocabularies/{vocabulary}/terms/{term}/edit", ADMINS),
     ("admin.edit_term", "POST"): ("/admin/vocabularies/{vocabulary}/terms/{term}/edit", success_is(422, ADMINS)),
+    ("admin.thesaurus", "GET"): ("/admin/thesaurus", ADMINS),
+    ("admin.create_thesaurus_entry", "POST"): ("/admin/thesaurus", success_is(422, ADMINS)),
+    ("admin.edit_thesaurus_entry", "GET"): ("/admin/thesaurus/{thesaurus_entry}/edit", ADMINS),
+    ("admin.edit_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/edit", success_is(422, ADMINS)),
+    # The administrator comes last: the entry is deleted only after everyone else was refused.
+    ("admin.delete_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/delete", success_is(303, ADMINS)),
 }
 
 
@@ -149,6 +156,8 @@ def world(make) -> dict:
     pending_profile = make.mentor("Зайцева Ольга Павловна", status=ProfileStatus.PENDING)
     proposed = make.organisation("Частная школа «Новые горизонты»")
     proposed.status = OrganisationStatus.PROPOSED
+    thesaurus_entry = ThesaurusEntry(term="ГЦРО", expansion="городской центр развития образования", kind="abbreviation")
+    db.session.add(thesaurus_entry)
     db.session.flush()
     rebuild()
     return {
@@ -165,6 +174,7 @@ def world(make) -> dict:
             "moderator_grant": people["moderator"].role_grants[0].id,
             "vocabulary": Vocabulary.MODE.value,
             "term": make.term(Vocabulary.MODE, "remote").id,
+            "thesaurus_entry": thesaurus_entry.id,
         },
     }
 

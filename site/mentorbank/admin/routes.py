@@ -23,4 +23,4 @@ def index():
 
 
 # Imported for their side effect: they add their routes to ``bp``.
-from . import organisations, users, vocabularies  # noqa: E402,F401
+from . import organisations, thesaurus, users, vocabularies  # noqa: E402,F401

@@ -1,41 +1,57 @@
-"""Text analysis: what a document's text and a typed query become in the index.
+"""Text analysis for search, engine-neutral: the terms of a document, the alternatives of a query, and what
+"did you mean" may propose (DESIGN.md §6, §7).
 
-The engine indexes the terms made here (pre-analysed, split on whitespace), so the same functions serve
-documents and queries. Interface used by the rest of search/: ``index_terms``, ``query_groups``,
-``expansions``, ``acceptable_suggestion``, ``words`` and ``fold``. This minimal version stems with Snowball
-(PyStemmer); the "recall" work replaces it with dictionary lemmas and a thesaurus behind the same functions.
+A Russian word becomes its dictionary lemma (pymorphy3), so «Татарстане» and «Татарстан» meet where a stemmer
+cuts them apart; a word the dictionary does not know falls back to the Snowball stem; Latin words get the
+English stem; numbers stay digits («№ 153» = «153»). Queries are widened by the thesaurus (abbreviations and
+role words, editable data in ``thesaurus.py``). Every function here works on strings only: the engine indexes
+and searches the terms it is given.
 """
-import re
-from functools import lru_cache
+from __future__ import annotations
 
+import re
+from collections.abc import Collection
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pymorphy3
 import Stemmer
 
 from ..core.text import fold
 
-__all__ = ["acceptable_suggestion", "expansions", "fold", "index_terms", "query_groups", "words"]
+if TYPE_CHECKING:
+    from .thesaurus import Thesaurus
 
+WORD_PATTERN = r"\w+"
+_WORD = re.compile(WORD_PATTERN)
 _CYRILLIC = re.compile(r"[а-я]")
+_DIGIT = re.compile(r"\d")
+# «No153» as one token: the number sign of Latin keyboards glued to the number.
+_NUMBER_SIGN_GLUED = re.compile(r"no(\d+)")
+# Whole tokens that only say "number": «№» is no word character, «No»/«N» are.
+_NUMBER_SIGNS = frozenset({"no", "n"})
+_LONGEST_ABBREVIATION = 5
+
+# Russian and English function words (Whoosh's lists, which the index used before, kept as data here).
+STOP_WORDS = frozenset("""
+а без более больше будет будто бы был была были было быть в вам вас вдруг ведь во вот впрочем все всегда всего
+всех всю вы где да даже два для до другой его ее ей ему если есть еще ж же за зачем здесь и из или им иногда их к
+как какая какой когда конечно кто куда ли лучше между меня мне много может можно мой моя мы на над надо наконец
+нас не него нее ней нельзя нет ни нибудь никогда ним них ничего но ну о об один он она они опять от перед по под
+после потом потому почти при про раз разве с сам свою себе себя сейчас со совсем так такой там тебя тем теперь
+то тогда того тоже только том тот три тут ты у уж уже хорошо хоть чего чем через что чтоб чтобы чуть эти этого
+этой этом этот эту я
+a about above after again against all am an and any are as at be because been before being below between both
+but by can did do does doing don down during each few for from further had has have having he her here hers
+herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
+once only or other our ours ourselves out over own s same she should so some such t than that the their theirs
+them themselves then there these they this those through to too under until up very was we were what when where
+which while who whom why will with you your yours yourself yourselves
+""".split())
+
+_morph = pymorphy3.MorphAnalyzer()
 _russian = Stemmer.Stemmer("russian")
 _english = Stemmer.Stemmer("english")
-
-STOP_WORDS = frozenset(fold(word) for word in (
-    "а без более больше будет будто бы был была были было быть в вам вас вдруг ведь во вот впрочем все всегда "
-    "всего всех всю вы где да даже два для до другой его ее ей ему если есть еще ж же за зачем здесь и из или им "
-    "иногда их к как какая какой когда конечно кто куда ли лучше между меня мне много может можно мой моя мы на "
-    "над надо наконец нас не него нее ней нельзя нет ни нибудь никогда ним них ничего но ну о об один он она они "
-    "опять от перед по под после потом потому почти при про раз разве с сам свою себе себя сейчас со совсем так "
-    "такой там тебя тем теперь то тогда того тоже только том тот три тут ты у уж уже хорошо хоть чего чем через "
-    "что чтоб чтобы чуть эти этого этой этом этот эту я "
-    "a about above after again against all am an and any are as at be because been before being below between "
-    "both but by can did do does doing don down during each few for from further had has have having he her "
-    "here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not "
-    "now of off on once only or other our ours ourselves out over own s same she should so some such t than "
-    "that the their theirs them themselves then there these they this those through to too under until up very "
-    "was we were what when where which while who whom why will with you your yours yourself yourselves"
-).split())
-
-_WORD = re.compile(r"\w+")
-SUGGEST_MIN_LENGTH = 3
 
 
 def words(text: str) -> list[str]:
@@ -43,42 +59,161 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def stem_word(word: str) -> str:
+    """Stem a lower-cased, ё-folded word with the stemmer of its script (Russian or English)."""
+    if _CYRILLIC.search(word):
+        return _russian.stemWord(word)
+    if word.isascii() and word.isalpha():
+        return _english.stemWord(word)
+    return word
+
+
+# Parts of speech that carry no topic: prepositions, conjunctions, particles, interjections, pronouns.
+_FUNCTION_WORD_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
+
+
+def _is_function_word(parse) -> bool:
+    return parse.tag.POS in _FUNCTION_WORD_POS or "Apro" in parse.tag  # Apro: «который», «весь», «этот»
+
+
+def _lemma(word: str, parses: list) -> str:
+    """The dictionary lemma of a Russian word from its known parses.
+
+    A form of two words takes, in this order: the word itself when it is one of its lemmas («математика», not
+    the genitive of «математик»), else the likeliest noun (proper nouns included; nouns are what people
+    search for: «стали» → «сталь»), else the likeliest parse. Fixed choices keep a document and a query on
+    the same term.
+    """
+    lemmas = [fold(parse.normal_form) for parse in parses]
+    if word in lemmas:
+        return word
+    nouns = (lemma for parse, lemma in zip(parses, lemmas, strict=True) if parse.tag.POS == "NOUN")
+    return next(nouns, lemmas[0])
+
+
+def _russian_term(token: str) -> str | None:
+    parses = [parse for parse in _morph.parse(token) if parse.is_known]
+    if parses:
+        # Stop words the list lacks («ними», «которому», «среди»): every reading of them is a function word.
+        return None if all(_is_function_word(parse) for parse in parses) else _lemma(token, parses)
+    # Short words the dictionary lacks are abbreviations (НОО, МБОУ); Snowball would cut their last vowel.
+    return token if len(token) <= _LONGEST_ABBREVIATION else _russian.stemWord(token)
+
+
 @lru_cache(maxsize=200_000)
-def _term(word: str) -> str | None:
-    """One word's term, or None for a stop word."""
-    folded_word = fold(word)
-    if folded_word in STOP_WORDS:
+def normal_term(token: str) -> str | None:
+    """The index term of one lower-cased, ё-folded token, or None for a stop word or a number sign."""
+    if token in STOP_WORDS or token in _NUMBER_SIGNS:
         return None
-    if _CYRILLIC.search(folded_word):
-        return _russian.stemWord(folded_word)
-    if folded_word.isascii() and folded_word.isalpha():
-        return _english.stemWord(folded_word)
-    return folded_word
+    if glued := _NUMBER_SIGN_GLUED.fullmatch(token):
+        return glued.group(1)
+    if _DIGIT.search(token):
+        return token
+    if _CYRILLIC.search(token):
+        return _russian_term(token)
+    return stem_word(token)
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
 
 
 def index_terms(text: str) -> list[str]:
-    """The normalised terms of a document's text, in order (stop words dropped)."""
-    return [term for word in words(text) if (term := _term(word)) is not None]
+    """The normalised terms of a text, in order: what the index stores for a document."""
+    return [term for token in _tokens(text) if (term := normal_term(token)) is not None]
 
 
-def query_groups(text: str) -> list[list[tuple[str, ...]]]:
-    """For each typed word its alternatives, each a tuple of terms (the word's own first); a stop word gives
-    no group. A document must match one alternative of every group."""
-    return [[(term,)] for word in words(text) if (term := _term(word)) is not None]
+def _typed_terms(text: str) -> list[tuple[re.Match, str]]:
+    """(the word's match in the query, its term) for each word of a query that is not a stop word."""
+    return [(word, term) for word in _WORD.finditer(text) if (term := normal_term(fold(word.group()))) is not None]
 
 
-def expansions(text: str) -> list[tuple[str, str]]:
-    """(typed word, expansion shown) pairs the UI may list; this version expands nothing."""
-    return []
+def _thesaurus_or_current(thesaurus: Thesaurus | None) -> Thesaurus:
+    from .thesaurus import current_thesaurus
+
+    return thesaurus if thesaurus is not None else current_thesaurus()
 
 
-def acceptable_suggestion(typed: str, candidate: str) -> bool:
-    """Whether "did you mean" may offer ``candidate`` for the ``typed`` word: a real, different word, not a
-    correction of a number or of a short word, not much shorter than what was typed."""
-    typed, candidate = fold(typed), fold(candidate)
-    return (
-        candidate != typed
-        and len(typed) >= SUGGEST_MIN_LENGTH
-        and not any(char.isdigit() for char in typed)
-        and len(candidate) >= len(typed) - 1
-    )
+def _thesaurus_matches(terms: list[str], thesaurus: Thesaurus):
+    """Yield (start, end, phrase) for each run terms[start:end] that is one side of a thesaurus entry."""
+    longest = thesaurus.longest_phrase
+    for start in range(len(terms)):
+        for end in range(start + 1, min(len(terms), start + longest) + 1):
+            phrase = tuple(terms[start:end])
+            if phrase in thesaurus.alternatives:
+                yield start, end, phrase
+
+
+def query_groups(text: str, thesaurus: Thesaurus | None = None) -> list[list[tuple[str, ...]]]:
+    """For each typed word (stop words give none), its alternatives as phrases of index terms: the word's own
+    term first, then what the thesaurus adds. The search is AND over the groups, OR over the alternatives.
+
+    A run of words that is one side of a thesaurus entry («СОШ», «средняя общеобразовательная школа») gives each
+    of its words the other side as an alternative: a document with either side then matches every group.
+    """
+    thesaurus = _thesaurus_or_current(thesaurus)
+    terms = [term for _word, term in _typed_terms(text)]
+    groups: list[list[tuple[str, ...]]] = [[(term,)] for term in terms]
+    for start, end, phrase in _thesaurus_matches(terms, thesaurus):
+        for group in groups[start:end]:
+            group.extend(other for other in thesaurus.alternatives[phrase] if other not in group)
+    return groups
+
+
+def _holds(terms: list[str], phrase: tuple[str, ...]) -> bool:
+    return any(tuple(terms[start:start + len(phrase)]) == phrase for start in range(len(terms) - len(phrase) + 1))
+
+
+def groups_match(groups: list[list[tuple[str, ...]]], terms: list[str]) -> bool:
+    """Does a text with these ``index_terms`` match a query with these ``query_groups``? Every group has an
+    alternative whose terms occur in order. The engine does this for the index; this is for short lists held
+    in memory (an organisation picker) and for tests."""
+    return bool(groups) and all(any(_holds(terms, phrase) for phrase in group) for group in groups)
+
+
+def expansions(text: str, thesaurus: Thesaurus | None = None) -> list[tuple[str, str]]:
+    """(typed words, what they were widened to) for the line "also searched: …", in the order typed."""
+    thesaurus = _thesaurus_or_current(thesaurus)
+    typed = _typed_terms(text)
+    terms = [term for _word, term in typed]
+    found, said = [], set()
+    for start, end, phrase in _thesaurus_matches(terms, thesaurus):
+        typed_words = text[typed[start][0].start():typed[end - 1][0].end()]
+        # Each expansion once: «средняя общеобразовательная школа» and its «школа» both lead to «СОШ».
+        for label in thesaurus.labels[phrase]:
+            if label not in said:
+                said.add(label)
+                found.append((typed_words, label))
+    return found
+
+
+def is_real_word(word: str, known_words: Collection[str] = ()) -> bool:
+    """A word the Russian dictionary knows or that occurs whole in the indexed texts (lower-cased, ё folded)."""
+    folded = fold(word)
+    return folded in known_words or (bool(_CYRILLIC.search(folded)) and _morph.word_is_known(folded))
+
+
+def acceptable_suggestion(typed: str, candidate: str, known_words: Collection[str] = (),
+                          thesaurus_keys: Collection[str] | None = None) -> bool:
+    """May "did you mean" propose ``candidate`` for the word ``typed``? Only a real word (never a stem), not
+    shorter than the typed word by more than a letter, and never instead of an abbreviation (all capitals or
+    a thesaurus key) or of anything with digits. ``known_words``: whole words of the index, folded;
+    ``thesaurus_keys``: folded thesaurus terms (default: the current thesaurus's, when an app is at hand)."""
+    if thesaurus_keys is None:
+        thesaurus_keys = _default_thesaurus_keys()
+    folded_typed, folded_candidate = fold(typed), fold(candidate)
+    if folded_typed == folded_candidate or _DIGIT.search(typed) or _DIGIT.search(candidate):
+        return False
+    if (len(typed) > 1 and typed.isupper()) or folded_typed in thesaurus_keys:
+        return False
+    if len(folded_candidate) < len(folded_typed) - 1:
+        return False
+    return is_real_word(folded_candidate, known_words)
+
+
+def _default_thesaurus_keys() -> Collection[str]:
+    from flask import has_app_context
+
+    if not has_app_context():
+        return ()
+    return _thesaurus_or_current(None).keys

@@ -1,0 +1,82 @@
+"""The thesaurus as the analysis uses it: both sides of every entry as phrases of index terms.
+
+Entries are editable data (``models.ThesaurusEntry``, the admin's thesaurus page). Each process keeps the
+loaded thesaurus with the table's version stamp (row count, highest id, latest change) and compares the stamp
+on every use, one small aggregate query: an entry added, edited or deleted anywhere is used by every worker's
+next search, without a restart.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from flask import has_app_context
+from sqlalchemy import func, select
+
+from ..core.text import fold
+from ..extensions import db
+from .analysis import index_terms
+from .models import ThesaurusEntry
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Thesaurus:
+    # A phrase of index terms → the phrases of the other side of its entries (an entry works both ways).
+    alternatives: dict[Phrase, list[Phrase]]
+    # The same, as the texts to show ("also searched: …").
+    labels: dict[Phrase, list[str]]
+    # Entries' terms, lower-cased and ё folded: abbreviations "did you mean" must leave alone.
+    keys: frozenset[str]
+    longest_phrase: int
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str]]) -> Thesaurus:
+        alternatives: dict[Phrase, list[Phrase]] = {}
+        labels: dict[Phrase, list[str]] = {}
+        keys = set()
+        for term, expansion in pairs:
+            term_phrase, expansion_phrase = tuple(index_terms(term)), tuple(index_terms(expansion))
+            if not term_phrase or not expansion_phrase or term_phrase == expansion_phrase:
+                continue  # nothing to widen (stop words only, or the same words)
+            keys.add(fold(term.strip()))
+            for phrase, other, other_text in ((term_phrase, expansion_phrase, expansion),
+                                              (expansion_phrase, term_phrase, term)):
+                if other not in alternatives.setdefault(phrase, []):
+                    alternatives[phrase].append(other)
+                    labels.setdefault(phrase, []).append(other_text.strip())
+        longest = max((len(phrase) for phrase in alternatives), default=0)
+        return cls(alternatives, labels, frozenset(keys), longest)
+
+
+EMPTY = Thesaurus.from_pairs(())
+
+_lock = threading.Lock()
+_loaded: tuple[tuple, Thesaurus] | None = None
+
+
+def _version_stamp() -> tuple:
+    row = db.session.execute(select(
+        func.count(ThesaurusEntry.id), func.max(ThesaurusEntry.id), func.max(ThesaurusEntry.updated_at),
+    )).one()
+    return tuple(row)
+
+
+def current_thesaurus() -> Thesaurus:
+    """The thesaurus as the database holds it now (EMPTY outside an application context)."""
+    global _loaded
+    if not has_app_context():
+        return EMPTY
+    stamp = _version_stamp()
+    loaded = _loaded
+    if loaded is not None and loaded[0] == stamp:
+        return loaded[1]
+    with _lock:
+        pairs = db.session.execute(
+            select(ThesaurusEntry.term, ThesaurusEntry.expansion).order_by(ThesaurusEntry.id)
+        ).all()
+        thesaurus = Thesaurus.from_pairs(pairs)
+        _loaded = (stamp, thesaurus)
+    return thesaurus
