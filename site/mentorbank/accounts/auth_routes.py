@@ -95,13 +95,12 @@ def register():
         proposal = registration.ProposedOrganisation(
             form.proposed_name.data, form.proposed_kind.data, form.proposed_municipality.data
         )
-    user = registration.register(
+    registration.register(
         email=form.email.data, password=form.password.data, full_name=form.full_name.data,
         position=form.position.data, proposal=proposal,
         organisation=None if proposal else registration.approved_organisation(form.organisation_id.data),
     )
-    if user is not None:
-        _start_session(user, remember=False)
+    # Nobody is logged in here: a new address and a taken one must answer alike (the owner confirms first).
     db.session.commit()
     # The same words whether or not the address was already registered.
     flash(_("We have sent a message to %(email)s. Open the link in it to confirm your address.",
@@ -175,8 +174,14 @@ def login():
 @bp.post("/logout")
 def logout():
     locale = session.get(LOCALE_SESSION_KEY)
+    if current_user.is_authenticated:
+        # Every other session and remember cookie of the account ends too: a stolen one included.
+        current_user.end_all_sessions()
+        db.session.commit()
     logout_user()
     session.clear()
+    # Flask-Login deletes the remember cookie when it finds this flag (set by logout_user, lost by the clear).
+    session["_remember"] = "clear"
     if locale:
         session[LOCALE_SESSION_KEY] = locale
     flash(_("You are logged out."), "info")

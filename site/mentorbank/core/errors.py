@@ -2,7 +2,7 @@
 from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 ERROR_TEXTS = {
     400: (_l("The request could not be understood"),
@@ -34,6 +34,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(_error):
         return render_error(400, *CSRF_TEXT)
+
+    @app.errorhandler(SecurityError)
+    def untrusted_host(_error):
+        # An address outside TRUSTED_HOSTS: no page can be built (links would need that host), a plain answer.
+        return "Bad Request: unknown host", 400, {"Content-Type": "text/plain; charset=utf-8"}
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
