@@ -147,3 +147,16 @@ def load_user(user_id: str) -> User | None:
         return None
     # Blocking takes effect at once: a session opened before the block no longer counts as logged in.
     return user if user.is_active else None
+
+
+class LoginFailure(db.Model):
+    """One wrong password, kept for a while: counted in the database, so the log-in limits hold across every
+    worker and host without Redis (see ``accounts/throttle.py``)."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (db.Index("ix_login_failure_scope_key_failed_at", "scope", "key", "failed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(10))  # "account" (the e-mail) or "address" (the client's IP)
+    key: Mapped[str] = mapped_column(String(300))
+    failed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
