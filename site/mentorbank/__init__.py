@@ -48,10 +48,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import search
 
     search.init_app(app)
-    _register_models()
-    _register_blueprints(app)
     from .core import security
 
+    security.init_url_map(app)
+    _register_models()
+    _register_blueprints(app)
     security.init_app(app)  # after the blueprints: it limits some of their endpoints by name
     return app
 

@@ -8,6 +8,7 @@ from flask_login import current_user, login_user, logout_user
 
 from ..core.errors import render_error
 from ..core.i18n import LOCALE_SESSION_KEY
+from ..core.security import optional_database_id
 from ..core.permissions import login_required
 from ..extensions import db, htmx, limiter
 from ..home.layout import optional_url, safe_next_url
@@ -106,7 +107,7 @@ def organisation_lookup():
     if not htmx:
         # Without JavaScript the look-up lives in the registration form itself.
         return redirect(url_for("auth.register", q=query or None), code=303)
-    selected_id = request.args.get("organisation_id", type=int)
+    selected_id = optional_database_id(request.args.get("organisation_id"))
     response = render_template("auth/_organisation_options.html", **_organisation_options(query, selected_id))
     return response, 200, {"Vary": "HX-Request"}
 
@@ -214,7 +215,7 @@ def reset_password(token: str):
     user = tokens.user_from_reset_token(token)
     if user is None:
         return _no_referrer(make_response(render_template("auth/reset_failed.html"), 400))
-    form = PasswordResetForm()
+    form = PasswordResetForm(account_email=user.email)
     if form.validate_on_submit():
         registration.reset_password(user, form.password.data)
         _start_session(user, remember=False)

@@ -2,8 +2,9 @@
 links, and rate limits on expensive endpoints owned by other areas (applied here by endpoint name)."""
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, abort, current_app, request, url_for
 from flask_login import current_user
+from werkzeug.routing import IntegerConverter
 
 from ..extensions import limiter
 
@@ -28,6 +29,34 @@ EXPENSIVE_SEARCH_WORDS = 6
 # Endpoints of other areas limited here, so their modules stay free of the rate-limit policy.
 SEARCH_ENDPOINTS = ("search.index", "mentors.index", "api.search_everything", "api.mentors")
 API_BLUEPRINT = "api"
+
+
+# The largest id an INTEGER column holds on PostgreSQL; beyond it SQLite overflows (a 500) on a look-up.
+MAX_DATABASE_ID = 2**31 - 1
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:...>`` in routes: a number no row can have is a 404, not an OverflowError."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_DATABASE_ID)
+        super().__init__(url_map, *args, **kwargs)
+
+
+def database_ids(values: list[str]) -> list[str]:
+    """Ids typed into a query string: anything but a plain number is ignored; a number no row can have is
+    a 400 (it would overflow the database's integer)."""
+    numbers = [value for value in values if value.isascii() and value.isdigit()]
+    if any(int(number) > MAX_DATABASE_ID for number in numbers):
+        abort(400)
+    return numbers
+
+
+def optional_database_id(value: str | None) -> int | None:
+    """An optional id from a query string; anything that cannot be an id means "none"."""
+    if value and value.isascii() and value.isdigit() and int(value) <= MAX_DATABASE_ID:
+        return int(value)
+    return None
 
 
 def public_host(app: Flask) -> str:
@@ -72,6 +101,12 @@ def _security_headers(response):
     return response
 
 
+def _refuse_nul_bytes():
+    # A NUL byte is never typed by a person; stored, it breaks PostgreSQL text and is rendered raw.
+    if any("\x00" in value for values in (request.args, request.form) for value in values.values()):
+        abort(400)
+
+
 def search_words(query: str | None) -> int:
     return len((query or "").split())
 
@@ -92,8 +127,14 @@ def _limit_endpoints(app: Flask) -> None:
     limiter.limit(lambda: current_app.config["API_LIMIT"])(app.blueprints[API_BLUEPRINT])
 
 
+def init_url_map(app: Flask) -> None:
+    """Call before any blueprint is registered (their rules are built with the converter)."""
+    app.url_map.converters["int"] = DatabaseIdConverter
+
+
 def init_app(app: Flask) -> None:
     """Call after every blueprint is registered (the limits name their endpoints)."""
     app.config["TRUSTED_HOSTS"] = trusted_hosts(app)
+    app.before_request(_refuse_nul_bytes)
     app.after_request(_security_headers)
     _limit_endpoints(app)
