@@ -147,10 +147,10 @@ def resend_confirmation():
 def _too_many_failures(wait_seconds: int):
     """429 with the time to try again, in the visitor's language and in Retry-After."""
     when = format_timedelta(timedelta(seconds=wait_seconds), threshold=1, add_direction=True)
-    body, status = render_error(429, message=_(
+    body, status, headers = render_error(429, message=_(
         "Too many wrong passwords for this account or from your network. Try again %(when)s.", when=when
     ))
-    return body, status, {"Retry-After": str(wait_seconds)}
+    return body, status, {**headers, "Retry-After": str(wait_seconds)}
 
 
 @bp.route("/login", methods=["GET", "POST"])
