@@ -31,10 +31,10 @@ def _limit(config_key: str) -> Limit:
 
 
 def _limits(email: str, address: str) -> list[tuple[str, str, Limit]]:
-    return [
-        (ACCOUNT, normalise_email(email)[:300], _limit("LOGIN_FAILURES_PER_ACCOUNT")),
-        (ADDRESS, address[:300], _limit("LOGIN_FAILURES_PER_ADDRESS")),
-    ]
+    limits = [(ADDRESS, address[:300], _limit("LOGIN_FAILURES_PER_ADDRESS"))]
+    if account := normalise_email(email)[:300]:  # an empty form names no account
+        limits.append((ACCOUNT, account, _limit("LOGIN_FAILURES_PER_ACCOUNT")))
+    return limits
 
 
 def seconds_until_allowed(email: str, address: str) -> int:

@@ -115,16 +115,26 @@ def _cheap_search() -> bool:
     return search_words(request.args.get("q")) < EXPENSIVE_SEARCH_WORDS
 
 
+def _expensive_search_limit() -> str:
+    return current_app.config["EXPENSIVE_SEARCH_LIMIT"]
+
+
+def _api_limit() -> str:
+    return current_app.config["API_LIMIT"]
+
+
 def _limit_endpoints(app: Flask) -> None:
+    # Module-level callables, not lambdas: the limiter is shared by every app of the process (tests make
+    # several) and keeps equal limits once, where new lambdas would count each request twice.
     missing = [name for name in SEARCH_ENDPOINTS if name not in app.view_functions]
     if missing:
         raise RuntimeError(f"rate-limited endpoints no longer exist: {', '.join(missing)} (see core/security.py)")
     for name in SEARCH_ENDPOINTS:
         app.view_functions[name] = limiter.limit(
-            lambda: current_app.config["EXPENSIVE_SEARCH_LIMIT"], exempt_when=_cheap_search,
+            _expensive_search_limit, exempt_when=_cheap_search,
             override_defaults=False,  # the API's own limit still counts
         )(app.view_functions[name])
-    limiter.limit(lambda: current_app.config["API_LIMIT"])(app.blueprints[API_BLUEPRINT])
+    limiter.limit(_api_limit)(app.blueprints[API_BLUEPRINT])
 
 
 def init_url_map(app: Flask) -> None:
