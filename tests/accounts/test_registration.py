@@ -7,6 +7,7 @@ from sqlalchemy import select
 from mentorbank.accounts.models import User
 from mentorbank.extensions import db
 from mentorbank.organisations.models import Organisation, OrganisationStatus
+from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
 
 from .conftest import link_in, post_form, registration_data
@@ -39,10 +40,13 @@ def test_registration_creates_the_account_records_consent_and_mails_a_working_li
     [message] = outbox()
     assert message["To"] == "new.teacher@example.org"
     confirmed = client.get(link_in(message, "/auth/confirm/"))
-    assert confirmed.status_code == 303 and confirmed.headers["Location"] == "/auth/login"
-    assert user.is_confirmed
-    assert post_form(client, "/auth/login", {"email": user.email, "password": PASSWORD}).status_code == 303
+    assert confirmed.status_code == 303 and confirmed.headers["Location"] == "/account"
+    assert user.is_confirmed and user.last_login_at is not None, "the first click on the link logs the owner in"
     assert 'id="confirm-email-banner"' not in client.get("/").get_data(as_text=True)
+
+    client.post("/auth/logout", data={"csrf_token": csrf_token_from(client.get("/").get_data(as_text=True))})
+    again = client.get(link_in(message, "/auth/confirm/"))
+    assert again.headers["Location"] == "/auth/login", "a second click logs nobody in"
 
 
 def test_a_refused_form_keeps_what_was_typed_but_never_the_password(client, make, english):

@@ -119,7 +119,12 @@ def confirm(token: str):
     user = tokens.user_from_confirmation_token(token)
     if user is None:
         return _no_referrer(make_response(render_template("auth/confirm_failed.html"), 400))
+    first_confirmation = not user.is_confirmed
     registration.confirm_email(user)
+    if first_confirmation and user.is_active and not current_user.is_authenticated:
+        # Registration logs nobody in (a taken address must look the same); the first click on the mailed
+        # link proves the address, and logs its owner in. Later clicks only confirm again.
+        _start_session(user, remember=False)
     db.session.commit()
     flash(_("Your e-mail address is confirmed. Thank you!"), "success")
     if current_user.is_authenticated and current_user.id == user.id:
