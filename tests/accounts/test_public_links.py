@@ -61,3 +61,12 @@ def test_production_refuses_to_start_without_a_public_url(monkeypatch, tmp_path)
         load_config(Flask("production", instance_path=str(tmp_path)), None)
     monkeypatch.setenv("PUBLIC_URL", "https://mentors.example.ru")
     load_config(Flask("production", instance_path=str(tmp_path)), None)
+
+
+def test_public_links_need_no_request_and_keep_a_path_prefix(app, monkeypatch):
+    from mentorbank.core.security import public_url
+
+    with app.app_context():
+        assert public_url("auth.login") == PUBLIC_URL + "/auth/login"
+        monkeypatch.setitem(app.config, "PUBLIC_URL", "https://example.ru/mentors/")
+        assert public_url("auth.reset_password", token="abc") == "https://example.ru/mentors/auth/reset/abc"

@@ -1,15 +1,15 @@
 """Registration, e-mail confirmation, log-in and log-out, password reset."""
 from datetime import timedelta
 
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import format_timedelta, gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
 from ..core.errors import render_error
 from ..core.i18n import LOCALE_SESSION_KEY
-from ..core.security import optional_database_id
 from ..core.permissions import login_required
+from ..core.security import optional_database_id
 from ..extensions import db, htmx, limiter
 from ..home.layout import optional_url, safe_next_url
 from . import registration, throttle, tokens

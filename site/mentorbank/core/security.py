@@ -2,7 +2,7 @@
 links, and rate limits on expensive endpoints owned by other areas (applied here by endpoint name)."""
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, request, url_for
+from flask import Flask, abort, current_app, request
 from flask_login import current_user
 from werkzeug.routing import IntegerConverter
 
@@ -65,12 +65,11 @@ def public_host(app: Flask) -> str:
 
 def public_url(endpoint: str, **values) -> str:
     """An absolute link for a mail or a notification: the configured public address, never the request's Host
-    (an attacker's Host header in a genuine reset mail is an account takeover)."""
-    path = url_for(endpoint, _external=False, **values)
-    script_root = request.script_root if request else ""
-    if script_root and path.startswith(script_root):
-        path = path[len(script_root):]
-    return current_app.config["PUBLIC_URL"].rstrip("/") + path
+    (an attacker's Host header in a genuine reset mail is an account takeover). Works outside a request too
+    (commands that send mail)."""
+    public = urlsplit(current_app.config["PUBLIC_URL"])
+    adapter = current_app.url_map.bind(public.netloc, script_name=public.path or "/", url_scheme=public.scheme)
+    return adapter.build(endpoint, values, force_external=True)
 
 
 def trusted_hosts(app: Flask) -> list[str]:
