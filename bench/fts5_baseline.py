@@ -16,7 +16,8 @@ from flask import Flask
 
 from mentorbank.extensions import db
 from mentorbank.mentors.searchable import MENTOR_SEARCH, mentor_document
-from mentorbank.search.analysis import index_terms
+from mentorbank.search.analysis import index_terms, query_groups
+from mentorbank.search.thesaurus import EMPTY, current_thesaurus
 
 from .stats import Timings, measure
 
@@ -42,24 +43,26 @@ def _facet_values(value) -> list[str]:
     return value.split() if isinstance(value, str) else list(value)
 
 
-def word_stems(query: str) -> list[list[str]]:
-    """The stems of each word typed, words split at spaces as the site's query parser splits them (the
-    analyzer may split a word further: «педагог-психолог»)."""
-    return [found for word in query.split() if (found := stems(word))]
+Group = list[tuple[str, ...]]
 
 
-def _quoted(words: list[str]) -> str:
-    return '"' + " ".join(words) + '"'
+def _quoted(terms: tuple[str, ...]) -> str:
+    return '"' + " ".join(terms) + '"'
 
 
-def strict_match(words: list[list[str]]) -> str:
-    """Every word, a word of several stems as a phrase."""
-    return " ".join(_quoted(word) for word in words)
+def _any_of(group: Group) -> str:
+    return "(" + " OR ".join(_quoted(alternative) for alternative in group) + ")"
 
 
-def loose_match(words: list[list[str]]) -> str:
-    """Any stem, as the site's search loosens a query that found nothing."""
-    return " OR ".join(_quoted([stem]) for word in words for stem in word)
+def strict_match(groups: list[Group]) -> str:
+    """Every typed word, by any of its alternatives (its own terms, its thesaurus expansions), each a phrase:
+    the groups the site's search is made of (analysis.query_groups)."""
+    return " AND ".join(_any_of(group) for group in groups)
+
+
+def loose_match(groups: list[Group]) -> str:
+    """Any alternative of any word, as the site's search loosens a query that found nothing."""
+    return " OR ".join(_any_of(group) for group in groups)
 
 
 def _weights() -> str:
@@ -70,6 +73,7 @@ class Baseline:
     def __init__(self, path: Path):
         self.path = path
         self.connection: sqlite3.Connection | None = None
+        self.thesaurus = EMPTY
         self.ranked_sql = (
             f"SELECT rowid, title, snippet(mentor, -1, '<mark>', '</mark>', '…', 16) FROM mentor "
             f"WHERE mentor MATCH ? ORDER BY bm25(mentor, 0, {_weights()}) LIMIT {TOP}"
@@ -92,6 +96,8 @@ class Baseline:
         )
         count = 0
         with app.app_context():
+            # Read once: the baseline searches outside the app, with the thesaurus the site searches with.
+            self.thesaurus = current_thesaurus()
             for profile in MENTOR_SEARCH.load(db.session, None):
                 document = mentor_document(profile)
                 doc_id = int(document["id"])
@@ -126,13 +132,13 @@ class Baseline:
             self.connection = None
 
     def search(self, query: str) -> dict:
-        words = word_stems(query)
-        if not words:
+        groups = query_groups(query, self.thesaurus)
+        if not groups:
             return {"total": 0, "hits": [], "facets": {}}
-        match = strict_match(words)
+        match = strict_match(groups)
         mask = self._mask(match)
-        if not mask and len(words) > 1:
-            match = loose_match(words)
+        if not mask and len(groups) > 1:
+            match = loose_match(groups)
             mask = self._mask(match)
         facets = {
             facet: {value: count for value, value_mask in masks.items() if (count := (value_mask & mask).bit_count())}

@@ -21,6 +21,10 @@ from mentorbank.extensions import db, limiter
 from . import factories
 
 
+# Mailed links start with this, whatever Host a request came with.
+PUBLIC_URL = "https://mentorbank.test"
+
+
 def _test_config(tmp_path_factory) -> dict:
     database_url = os.environ.get("DATABASE_URL") or (
         f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
@@ -32,6 +36,7 @@ def _test_config(tmp_path_factory) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SEARCH_INDEX_DIR": str(tmp_path_factory.mktemp("search_index")),
         "SERVER_NAME": None,
+        "PUBLIC_URL": PUBLIC_URL,
     }
 
 

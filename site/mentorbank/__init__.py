@@ -5,6 +5,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import INSTANCE_DIR, PROJECT_ROOT, load_config
+from .core.sqlite import sqlite_for_concurrent_use
 from .core.text import unicode_lower_on_sqlite
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
@@ -29,6 +30,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     with app.app_context():
         unicode_lower_on_sqlite(db.engine)
+        sqlite_for_concurrent_use(db.engine)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
     csrf.init_app(app)
     htmx.init_app(app)
@@ -47,10 +49,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import search
 
     search.init_app(app)
+    from .core import security
+
+    security.init_url_map(app)
     _register_models()
     _register_area_declarations()
     _register_searchable_types()
     _register_blueprints(app)
+    security.init_app(app)  # after the blueprints: it limits some of their endpoints by name
     return app
 
 

@@ -13,6 +13,7 @@ ENVIRONMENT_KEYS = {
     "SECRET_KEY": "SECRET_KEY",
     "REDIS_URL": "REDIS_URL",
     "TRUSTED_PROXIES": "TRUSTED_PROXIES",
+    "PUBLIC_URL": "PUBLIC_URL",
 }
 
 
@@ -47,6 +48,16 @@ class Defaults:
     REMEMBER_COOKIE_SECURE = False
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # The address people reach the site at: mailed links are built on it, and only its host is served
+    # (plus localhost outside production). Set it in production, e.g. PUBLIC_URL=https://mentors.example.ru.
+    PUBLIC_URL = "http://127.0.0.1:5000"
+    # Failed log-ins are counted in the database, so every worker and host shares the count (no Redis needed).
+    LOGIN_FAILURES_PER_ACCOUNT = "5/15 minutes"
+    # Generous: a school shares one address; this only stops guessing through many accounts at once.
+    LOGIN_FAILURES_PER_ADDRESS = "30/minute"
+    # Per client address, per worker (in memory unless REDIS_URL is set).
+    EXPENSIVE_SEARCH_LIMIT = "20/minute"
+    API_LIMIT = "120/minute"
 
     MENTORS_PER_PAGE = 20
     API_MAX_PER_PAGE = 100
@@ -72,6 +83,11 @@ def load_config(app, test_config: dict | None) -> None:
         app.config.update(test_config)
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     if app.config["ENV_NAME"] == "production":
+        if app.config["PUBLIC_URL"] == Defaults.PUBLIC_URL and test_config is None:
+            raise RuntimeError(
+                "PUBLIC_URL is not set. In production set it to the address people use, "
+                "for example: export PUBLIC_URL=https://mentors.example.ru"
+            )
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
     if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":

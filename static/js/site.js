@@ -11,6 +11,12 @@
     }
   });
 
+  // An error from an earlier htmx request (shown in #htmx-error, see core/errors.py) goes with the next one.
+  document.addEventListener("htmx:beforeRequest", function () {
+    var area = document.getElementById("htmx-error");
+    if (area) { area.textContent = ""; }
+  });
+
   // Facets start folded on narrow screens and open on wide ones (without JS they are always open).
   var wide = window.matchMedia("(min-width: 992px)");
   function fitFacets() {

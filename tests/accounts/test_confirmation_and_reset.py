@@ -69,7 +69,7 @@ def test_password_reset_end_to_end_with_a_single_use_link(client, participant, o
     response = post_form(client, link, {"password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD})
     assert response.status_code == 303
     with client.session_transaction() as session:
-        assert session["_user_id"] == str(participant.id), "logged in with the new password"
+        assert session["_user_id"] == participant.get_id(), "logged in with the new password"
     assert participant.check_password(NEW_PASSWORD) and not participant.check_password(PASSWORD)
 
     used = client.get(link)

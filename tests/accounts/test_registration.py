@@ -1,10 +1,13 @@
 """Registration: the account, the consent, the organisation picker, proposing an organisation, and never
 telling whether an e-mail is already registered."""
+import re
+
 from sqlalchemy import select
 
 from mentorbank.accounts.models import User
 from mentorbank.extensions import db
 from mentorbank.organisations.models import Organisation, OrganisationStatus
+from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
 
 from .conftest import link_in, post_form, registration_data
@@ -31,17 +34,19 @@ def test_registration_creates_the_account_records_consent_and_mails_a_working_li
     assert user.password_hash and PASSWORD not in user.password_hash and user.check_password(PASSWORD)
     assert user.processing_consent_at is not None
     assert user.processing_consent_version == app.config["PROCESSING_CONSENT_VERSION"]
-    assert not user.is_confirmed and user.last_login_at is not None
-
-    home = client.get("/").get_data(as_text=True)
-    assert 'id="confirm-email-banner"' in home, "logged in, and asked to confirm"
+    assert not user.is_confirmed and user.last_login_at is None, "nobody is logged in before confirming"
+    assert client.get("/account").status_code == 302
 
     [message] = outbox()
     assert message["To"] == "new.teacher@example.org"
     confirmed = client.get(link_in(message, "/auth/confirm/"))
-    assert confirmed.status_code == 303
-    assert user.is_confirmed
+    assert confirmed.status_code == 303 and confirmed.headers["Location"] == "/account"
+    assert user.is_confirmed and user.last_login_at is not None, "the first click on the link logs the owner in"
     assert 'id="confirm-email-banner"' not in client.get("/").get_data(as_text=True)
+
+    client.post("/auth/logout", data={"csrf_token": csrf_token_from(client.get("/").get_data(as_text=True))})
+    again = client.get(link_in(message, "/auth/confirm/"))
+    assert again.headers["Location"] == "/auth/login", "a second click logs nobody in"
 
 
 def test_a_refused_form_keeps_what_was_typed_but_never_the_password(client, make, english):
@@ -149,3 +154,20 @@ def test_a_logged_in_person_is_not_offered_registration(client, participant, aut
 def _flashes(client) -> list[str]:
     with client.session_transaction() as session:
         return [message for _category, message in session.get("_flashes", [])]
+
+
+def test_a_new_address_and_a_taken_one_cannot_be_told_apart(app, make, outbox):
+    """Same status, same page, same cookies' effect: nobody is logged in either way (review finding 5)."""
+    make.user(email="owner@example.org")
+    school = make.organisation()
+    answers = []
+    for email in ("someone.new@example.org", "owner@example.org"):
+        browser = app.test_client()
+        response = register(browser, school, email=email)
+        page = browser.get(response.headers["Location"]).get_data(as_text=True).replace(email, "EMAIL")
+        page = re.sub(r'"X-CSRFToken": "[^"]+"|name="csrf_token" value="[^"]+"', "CSRF", page)
+        answers.append((response.status_code, response.headers["Location"], page,
+                        browser.get("/account").status_code))
+    assert answers[0] == answers[1]
+    assert answers[0][3] == 302, "not logged in"
+    assert sorted(message["To"] for message in outbox()) == ["owner@example.org", "someone.new@example.org"]

@@ -14,7 +14,7 @@ class Browser:
 
     def login_as(self, user) -> "Browser":
         with self.client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user.get_id()
             session["_fresh"] = True
         return self
 

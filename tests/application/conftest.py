@@ -17,7 +17,7 @@ def log_in(client):
 
     def log_in(user):
         with client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user.get_id()
             session["_fresh"] = True
             session[LOCALE_SESSION_KEY] = "en"
         return user

@@ -60,3 +60,9 @@ def live_server(app):
 def base_url(live_server):
     """Pages and contexts open relative URLs (`page.goto("/mentors")`) on the live server."""
     return live_server
+
+
+@pytest.fixture(autouse=True)
+def _mailed_links_reach_the_live_server(app, live_server, monkeypatch):
+    """Mailed links are built on PUBLIC_URL (never the request's host): here, the live server's address."""
+    monkeypatch.setitem(app.config, "PUBLIC_URL", live_server)

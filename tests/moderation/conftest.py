@@ -19,7 +19,7 @@ def login(client):
 
     def log_in(user):
         with client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user.get_id()
             session["_fresh"] = True
             session["locale"] = "en"
         return user

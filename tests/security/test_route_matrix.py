@@ -183,7 +183,7 @@ def client_as(app, world, role: str):
     client = app.test_client()
     if role != "visitor":
         with client.session_transaction() as session:
-            session["_user_id"] = str(world["people"][role].id)
+            session["_user_id"] = world["people"][role].get_id()
             session["_fresh"] = True
     return client
 

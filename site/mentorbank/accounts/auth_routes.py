@@ -1,34 +1,26 @@
 """Registration, e-mail confirmation, log-in and log-out, password reset."""
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
+from datetime import timedelta
+
+from flask import Blueprint, flash, make_response, redirect, render_template, request, session, url_for
+from flask_babel import format_timedelta, gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
+from ..core.errors import render_error
 from ..core.i18n import LOCALE_SESSION_KEY
 from ..core.permissions import login_required
-from ..extensions import db, limiter
 from ..core.navigation import safe_next_url
+from ..extensions import db, limiter
 from ..organisations import directory
-from . import registration, tokens
+from . import registration, throttle, tokens
 from .forms import LoginForm, PasswordResetForm, PasswordResetRequestForm, RegistrationForm
-from .models import User, normalise_email
+from .models import User
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 
-# A successful log-in answers 303; everything else (wrong password, blocked, invalid form) is a failure.
-_failed_login = lambda response: response.status_code != 303  # noqa: E731
+# A successful registration answers 303; refused forms do not count towards the limit.
 _succeeded = lambda response: response.status_code == 303  # noqa: E731
-
-
-def _address_and_email() -> str:
-    # One address guessing one account's password; the plain per-address limit below catches spraying.
-    return f"{get_remote_address()}|{normalise_email(request.form.get('email', ''))}"
-
-
-def _failures_per_address() -> str:
-    # Generous: a school shares one address; this only stops guessing through many accounts at once.
-    return current_app.config.get("LOGIN_FAILURES_PER_ADDRESS", "30/minute")
 
 
 def _status() -> int:
@@ -87,13 +79,12 @@ def register():
         proposal = registration.ProposedOrganisation(
             form.proposed_name.data, form.proposed_kind.data, form.proposed_municipality.data
         )
-    user = registration.register(
+    registration.register(
         email=form.email.data, password=form.password.data, full_name=form.full_name.data,
         position=form.position.data, proposal=proposal,
         organisation=None if proposal else directory.approved_organisation(form.organisation_id.data),
     )
-    if user is not None:
-        _start_session(user, remember=False)
+    # Nobody is logged in here: a new address and a taken one must answer alike (the owner confirms first).
     db.session.commit()
     # The same words whether or not the address was already registered.
     flash(_("We have sent a message to %(email)s. Open the link in it to confirm your address.",
@@ -108,7 +99,12 @@ def confirm(token: str):
     user = tokens.user_from_confirmation_token(token)
     if user is None:
         return _no_referrer(make_response(render_template("auth/confirm_failed.html"), 400))
+    first_confirmation = not user.is_confirmed
     registration.confirm_email(user)
+    if first_confirmation and user.is_active and not current_user.is_authenticated:
+        # Registration logs nobody in (a taken address must look the same); the first click on the mailed
+        # link proves the address, and logs its owner in. Later clicks only confirm again.
+        _start_session(user, remember=False)
     db.session.commit()
     flash(_("Your e-mail address is confirmed. Thank you!"), "success")
     if current_user.is_authenticated and current_user.id == user.id:
@@ -133,31 +129,51 @@ def resend_confirmation():
 
 # --- log-in and log-out ---
 
+def _too_many_failures(wait_seconds: int):
+    """429 with the time to try again, in the visitor's language and in Retry-After."""
+    when = format_timedelta(timedelta(seconds=wait_seconds), threshold=1, add_direction=True)
+    body, status, headers = render_error(429, message=_(
+        "Too many wrong passwords for this account or from your network. Try again %(when)s.", when=when
+    ))
+    return body, status, {**headers, "Retry-After": str(wait_seconds)}
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("5/minute", methods=["POST"], key_func=_address_and_email, deduct_when=_failed_login)
-@limiter.limit(_failures_per_address, methods=["POST"], deduct_when=_failed_login)
 def login():
     next_url = request.values.get("next")
     if current_user.is_authenticated and request.method == "GET":
         return redirect(safe_next_url(next_url), code=303)
     form = LoginForm()
     failed = False
-    if form.validate_on_submit():
-        user = registration.authenticate(form.email.data, form.password.data)
-        if user is not None:
-            _start_session(user, remember=form.remember.data)
-            db.session.commit()
-            flash(_("You are logged in."), "success")
-            return redirect(safe_next_url(next_url), code=303)
-        failed = True
+    if request.method == "POST":
+        email, address = request.form.get("email", ""), get_remote_address()
+        wait = throttle.seconds_until_allowed(email, address)
+        if wait:
+            return _too_many_failures(wait)
+        if form.validate_on_submit():
+            user = registration.authenticate(form.email.data, form.password.data)
+            if user is not None:
+                _start_session(user, remember=form.remember.data)
+                db.session.commit()
+                flash(_("You are logged in."), "success")
+                return redirect(safe_next_url(next_url), code=303)
+            failed = True
+        throttle.record_failure(email, address)
+        db.session.commit()
     return render_template("auth/login.html", form=form, next_url=next_url, failed=failed), _status()
 
 
 @bp.post("/logout")
 def logout():
     locale = session.get(LOCALE_SESSION_KEY)
+    if current_user.is_authenticated:
+        # Every other session and remember cookie of the account ends too: a stolen one included.
+        current_user.end_all_sessions()
+        db.session.commit()
     logout_user()
     session.clear()
+    # Flask-Login deletes the remember cookie when it finds this flag (set by logout_user, lost by the clear).
+    session["_remember"] = "clear"
     if locale:
         session[LOCALE_SESSION_KEY] = locale
     flash(_("You are logged out."), "info")
@@ -184,7 +200,7 @@ def reset_password(token: str):
     user = tokens.user_from_reset_token(token)
     if user is None:
         return _no_referrer(make_response(render_template("auth/reset_failed.html"), 400))
-    form = PasswordResetForm()
+    form = PasswordResetForm(account_email=user.email)
     if form.validate_on_submit():
         registration.reset_password(user, form.password.data)
         _start_session(user, remember=False)

@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, PasswordField, SearchField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
 from .models import normalise_email
 
@@ -20,6 +20,50 @@ def _optional_id(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+# The most used passwords of 8 characters or more (from the public breach lists), Russian keyboards included.
+COMMON_PASSWORDS = frozenset("""
+12345678 123456789 1234567890 0987654321 87654321 11111111 00000000 12121212 11223344 123123123 1q2w3e4r
+1q2w3e4r5t 1qaz2wsx qwertyui qwertyuiop qwerty123 qwerty12 password password1 password123 passw0rd
+iloveyou abc12345 abcd1234 abcdefgh 1234qwer qazwsxedc zaq12wsx asdfghjk asdfghjkl zxcvbnm1 football
+baseball sunshine princess welcome1 trustno1 superman michelle jennifer starwars whatever computer
+internet letmein1 monkey12 dragon12 master12 shadow12 йцукенгш йцукенгшщз пароль123 парольпароль
+qwe123qwe 1q2w3e4r5t6y q1w2e3r4 zxcvbnma 123qweasd 123qweasdzxc 1234abcd a1234567 aa123456 111111111
+qweasdzxc 147258369 123321123 789456123 987654321 12344321 55555555 88888888 99999999 66666666 77777777
+""".split())
+
+
+def _too_easy(password: str, email: str | None) -> bool:
+    folded = password.strip().lower()
+    if folded in COMMON_PASSWORDS or len(set(folded)) <= 2:
+        return True
+    if folded.isdigit() and all(
+        int(b) - int(a) in (1, -1) or {a, b} == {"9", "0"} for a, b in zip(folded, folded[1:])
+    ):
+        return True  # 12345678, 98765432, 23456789 and the like
+    if email:
+        address = email.strip().lower()
+        local_part = address.split("@")[0]
+        if folded in (address, local_part):
+            return True
+        # The name from the address with a digit or two added ("ivanova12").
+        if len(local_part) >= 4 and local_part in folded and len(folded) - len(local_part) <= 2:
+            return True
+    return False
+
+
+class NotEasilyGuessed:
+    """Refuse passwords an attacker tries first: the most common ones, digit runs and the e-mail itself.
+    The e-mail is the form's ``email`` field or, on a reset, the form's ``account_email``."""
+
+    message = _l("This password is too easy to guess: avoid common passwords, runs of digits and your e-mail "
+                 "address.")
+
+    def __call__(self, form, field):
+        email = getattr(getattr(form, "email", None), "data", None) or getattr(form, "account_email", None)
+        if field.data and _too_easy(field.data, email):
+            raise ValidationError(self.message)
 
 
 def _email_field() -> EmailField:
@@ -41,6 +85,7 @@ def _new_password_fields() -> tuple[PasswordField, PasswordField]:
                     # WTForms fills in %(min)d.
                     message=_l("The password must be at least %(min)d characters long."),
                 ),
+                NotEasilyGuessed(),
             ],
         ),
         PasswordField(
@@ -118,3 +163,7 @@ class PasswordResetRequestForm(FlaskForm):
 
 class PasswordResetForm(FlaskForm):
     password, password_repeat = _new_password_fields()
+
+    def __init__(self, *args, account_email: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.account_email = account_email

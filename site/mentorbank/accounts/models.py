@@ -1,9 +1,11 @@
 """People who use the bank, their roles and their consent to the processing of personal data (152-ФЗ)."""
 import enum
+import hmac
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -38,6 +40,8 @@ class User(UserMixin, TimestampMixin, db.Model):
     processing_consent_version: Mapped[str | None] = mapped_column(String(20))
     is_blocked: Mapped[bool] = mapped_column(default=False)
     last_login_at: Mapped[datetime | None]
+    # Part of every session's and remember cookie's user id (``get_id``): a new value ends them all.
+    session_token: Mapped[str] = mapped_column(String(32), default=lambda: new_session_token())
 
     organisation: Mapped[Organisation | None] = relationship()
     role_grants: Mapped[list["RoleGrant"]] = relationship(
@@ -49,6 +53,13 @@ class User(UserMixin, TimestampMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return not self.is_blocked
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def end_all_sessions(self) -> None:
+        """Every session cookie and remember cookie issued so far stops working (log-out, new password, block)."""
+        self.session_token = new_session_token()
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
@@ -108,9 +119,44 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+def new_session_token() -> str:
+    return secrets.token_hex(16)
+
+
+@event.listens_for(User.password_hash, "set")
+def _password_change_ends_sessions(user: User, value, old_value, _initiator) -> None:
+    # A new password (changed, reset, or erased on closing the account) must lock out whoever stole a cookie.
+    if value != old_value:
+        user.end_all_sessions()
+
+
+@event.listens_for(User.is_blocked, "set")
+def _blocking_ends_sessions(user: User, value, _old_value, _initiator) -> None:
+    # Unblocking later must not bring back the sessions opened before the block.
+    if value:
+        user.end_all_sessions()
+
+
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
+    """The user of a session or remember cookie: ``<id>:<session token>`` (see ``User.get_id``)."""
     # Every rendered template asks Flask-Login for the current user; without a loader it raises.
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    number, _sep, token = user_id.partition(":")
+    user = db.session.get(User, int(number)) if number.isdigit() and token else None
+    if user is None or not hmac.compare_digest(token, user.session_token or ""):
+        return None
     # Blocking takes effect at once: a session opened before the block no longer counts as logged in.
-    return user if user is not None and user.is_active else None
+    return user if user.is_active else None
+
+
+class LoginFailure(db.Model):
+    """One wrong password, kept for a while: counted in the database, so the log-in limits hold across every
+    worker and host without Redis (see ``accounts/throttle.py``)."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (db.Index("ix_login_failure_scope_key_failed_at", "scope", "key", "failed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(10))  # "account" (the e-mail) or "address" (the client's IP)
+    key: Mapped[str] = mapped_column(String(300))
+    failed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -5,13 +5,14 @@ callers show the same page either way, and the slow password hash runs either wa
 """
 from dataclasses import dataclass
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..core.mail import send_after_commit
 from ..core.models import utcnow
+from ..core.security import public_url
 from ..core.text import fold
 from ..extensions import db
 from ..organisations.models import Municipality, Organisation, OrganisationStatus
@@ -87,17 +88,17 @@ def register(
 
 
 def send_confirmation(user: User) -> None:
-    link = url_for("auth.confirm", token=tokens.confirmation_token(user), _external=True)
+    link = public_url("auth.confirm", token=tokens.confirmation_token(user))
     send_after_commit(user.email, _("Confirm your e-mail address"), "confirm_email", user=user, link=link)
 
 
 def _send_registration_attempt(user: User) -> None:
-    link = url_for("auth.reset_password", token=tokens.reset_token(user), _external=True)
+    link = public_url("auth.reset_password", token=tokens.reset_token(user))
     # The owner of the address did not choose a language here; the bank's language is Russian.
     with force_locale("ru"):
         send_after_commit(
             user.email, _("Someone tried to register with your e-mail address"), "registration_attempt",
-            user=user, link=link, login_link=url_for("auth.login", _external=True),
+            user=user, link=link, login_link=public_url("auth.login"),
         )
 
 
@@ -130,7 +131,7 @@ def request_password_reset(email: str) -> None:
     user = user_by_email(email)
     if user is None or not user.is_active:
         return
-    link = url_for("auth.reset_password", token=tokens.reset_token(user), _external=True)
+    link = public_url("auth.reset_password", token=tokens.reset_token(user))
     send_after_commit(user.email, _("Set a new password"), "reset_password", user=user, link=link)
 
 

@@ -2,7 +2,9 @@
 from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
+
+from .htmx import wants_partial
 
 ERROR_TEXTS = {
     400: (_l("The request could not be understood"),
@@ -23,11 +25,19 @@ CSRF_TEXT = (
 )
 
 
+# Where an htmx request's error goes (templates/base.html): a message above the page, not the whole page
+# (header, menu, footer) swapped into whatever fragment the request was for.
+HTMX_ERROR_AREA = "#htmx-error"
+
+
 def render_error(status: int, title=None, message=None):
+    """The error page, or for an htmx request a message retargeted to the error area: (body, status, headers)."""
     default_title, default_message = ERROR_TEXTS.get(status, ERROR_TEXTS[500])
-    return render_template(
-        "errors/error.html", title=title or default_title, message=message or default_message
-    ), status
+    context = {"title": title or default_title, "message": message or default_message}
+    if wants_partial():
+        headers = {"HX-Retarget": HTMX_ERROR_AREA, "HX-Reswap": "innerHTML", "Vary": "HX-Request"}
+        return render_template("errors/_error.html", **context), status, headers
+    return render_template("errors/error.html", **context), status, {"Vary": "HX-Request"}
 
 
 def init_app(app: Flask) -> None:
@@ -35,14 +45,20 @@ def init_app(app: Flask) -> None:
     def csrf_error(_error):
         return render_error(400, *CSRF_TEXT)
 
+    @app.errorhandler(SecurityError)
+    def untrusted_host(_error):
+        # An address outside TRUSTED_HOSTS: no page can be built (links would need that host), a plain answer.
+        return "Bad Request: unknown host", 400, {"Content-Type": "text/plain; charset=utf-8"}
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         if error.code not in ERROR_TEXTS:
             return error
         response = error.get_response()
-        body, status = render_error(error.code)
+        body, _status, headers = render_error(error.code)
         response.set_data(body)
         response.content_type = "text/html; charset=utf-8"
+        response.headers.update(headers)
         return response  # keeps headers such as Allow or Retry-After
 
     @app.errorhandler(500)

@@ -25,8 +25,11 @@ def import_command(file: Path, dry_run: bool) -> None:
     try:
         sheet = read_sheet(file, is_header=looks_like_header)
         registry = RegistryImport(sheet, source=file.name)
-        click.echo(f"Файл: {file.name} ({sheet.description}), строк с данными: {len(sheet.rows)}.")
-        with click.progressbar(length=len(sheet.rows), label="Импорт", show_pos=True) as bar:
+        # A first pass over the whole file: the count for the progress bar, and a damaged file is refused
+        # before any batch is written.
+        total = sheet.count_rows()
+        click.echo(f"Файл: {file.name} ({sheet.description}), строк с данными: {total}.")
+        with click.progressbar(length=total, label="Импорт", show_pos=True) as bar:
             report = registry.run(dry_run=dry_run, on_row=lambda: bar.update(1))
     except ImportFileError as error:
         raise click.ClickException(str(error)) from error

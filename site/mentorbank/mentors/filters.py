@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from werkzeug.datastructures import MultiDict
 
 from ..core.pagination import page_number
+from ..core.security import database_ids
 from ..vocabularies.models import Vocabulary
 
 # Facet (query-string name) -> the vocabulary whose slugs it takes; region and municipality take ids.
@@ -40,7 +41,7 @@ class MentorFilters:
         for facet in FACETS:
             values = [v.strip() for v in args.getlist(facet) if v.strip()]
             if facet in GEOGRAPHY_FACETS:
-                values = [v for v in values if v.isdigit()]
+                values = database_ids(values)
             if facet == ACCEPTING_FACET:
                 values = ["1"] if "1" in values else []
             if values:

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
+from ..core.security import optional_database_id
 from ..extensions import db, htmx
 from .directory import picker_options
 from .models import Organisation, public_organisations
@@ -29,7 +30,7 @@ def lookup():
     if not htmx:
         # Without JavaScript the look-up lives in the registration form itself.
         return redirect(url_for("auth.register", q=query or None), code=303)
-    selected_id = request.args.get("organisation_id", type=int)
+    selected_id = optional_database_id(request.args.get("organisation_id"))
     response = render_template("auth/_organisation_options.html", **picker_options(query, selected_id))
     return response, 200, {"Vary": "HX-Request"}
 

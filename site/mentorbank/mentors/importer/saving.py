@@ -1,13 +1,16 @@
 """Writing checked rows: the places found or created, the mentor found by e-mail and created or updated.
 
-The whole file is one transaction, committed at the end or rolled back for a dry run. The search index follows
-the commit (search/sync.py), so imported mentors are findable as soon as the command ends.
+Rows are written in batches, each committed on its own (rolled back for a dry run), so an import never holds the
+database for its whole run. The search index follows each commit (search/sync.py), so imported mentors are
+findable as soon as the command ends.
 """
 import enum
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
+from flask import current_app
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,7 +25,16 @@ from .reading import ImportFileError, Sheet
 
 USER_FIELDS = ("position",)
 PROFILE_FIELDS = ("subjects", "experience_years", "achievements", "bio")
+# Rows per transaction: small enough that the site's own writes never wait long for the import's.
+DEFAULT_BATCH_SIZE = 500
 WITHDRAWN_REASON = "наставник сам снял анкету с публикации; импорт не публикует её снова"
+
+
+def batched(rows: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to ``size`` items, read lazily from ``rows``."""
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 class Outcome(enum.StrEnum):
@@ -48,20 +60,37 @@ class Report:
 
 
 class RegistryImport:
-    """One file into db.session, in one transaction: committed at the end, or rolled back for a dry run.
+    """One file into db.session in batches: each batch of rows is committed (or, for a dry run, rolled back) on
+    its own, so no transaction holds the database for the whole file and the site keeps answering.
 
     Creating it checks the header (ImportFileError when it will not do), so nothing starts on a bad file.
     ``source`` (the file's name) goes into the audit log with each created or updated profile.
     """
 
-    def __init__(self, sheet: Sheet, source: str):
+    def __init__(self, sheet: Sheet, source: str, batch_size: int | None = None):
         self.sheet, self.source = sheet, source
         self.layout = layout_of(sheet)
+        self.batch_size = batch_size or current_app.config.get("IMPORT_BATCH_SIZE", DEFAULT_BATCH_SIZE)
 
     def run(self, dry_run: bool = False, on_row: Callable[[], None] | None = None) -> Report:
         session = db.session
         report = Report(dry_run=dry_run, ignored_headers=self.layout.ignored_headers)
-        records = self._checked_records(report, on_row)
+        parser = RowParser(self.layout)
+        last_written_row = None
+        for rows in batched(self.sheet.rows, self.batch_size):
+            records = self._checked_records(parser, rows, report, on_row)
+            self._save_batch(session, records, report, on_row, last_written_row if not dry_run else None)
+            if dry_run:
+                session.rollback()  # a dry run writes nothing, and holds no lock beyond one batch
+            else:
+                session.commit()
+                last_written_row = rows[-1][0]
+        report.rejections.sort(key=lambda rejection: rejection.row)
+        return report
+
+    def _save_batch(self, session: Session, records: list[MentorRecord], report: Report, on_row,
+                    last_written_row: int | None) -> None:
+        # Looked up per batch: nothing of an earlier (committed or rolled-back) batch is held in memory.
         places, people = Places(session), People(session, [record.email for record in records])
         for record in records:
             try:
@@ -69,25 +98,27 @@ class RegistryImport:
             except RowRejected as rejected:
                 report.rejections.append(Rejection(record.row, rejected.reasons))
             except (IntegrityError, DataError) as error:
-                # Rows are checked before anything is written, so this is rare. No savepoint per row to survive
-                # it: SQLite's driver turns the release of an outer savepoint into a commit (a dry run would write).
+                # Rows are checked before their batch is written, so this is rare. No savepoint per row to
+                # survive it: SQLite's driver turns the release of an outer savepoint into a commit.
                 session.rollback()
+                if last_written_row is None:
+                    outcome = "Импорт отменён, ничего не записано."
+                else:
+                    outcome = (f"Импорт остановлен: строки до {last_written_row} включительно записаны, "
+                               "эта и следующие — нет.")
                 raise ImportFileError(f"Строка {record.row}: база данных не приняла её ({error.orig}). "
-                                      "Импорт отменён, ничего не записано.") from error
+                                      + outcome) from error
             if on_row:
                 on_row()
-        report.rejections.sort(key=lambda rejection: rejection.row)
-        report.new_places = places.created
-        if dry_run:
-            session.rollback()
-        else:
-            session.commit()
-        return report
+        for table, names in places.created.items():
+            # A dry run rolls each batch back, so a later batch may "create" the same place again.
+            known = report.new_places.setdefault(table, [])
+            known.extend(name for name in names if name not in known)
 
-    def _checked_records(self, report: Report, on_row) -> list[MentorRecord]:
-        """Every row checked before anything is written; the rejected ones go straight into the report."""
-        parser, records = RowParser(self.layout), []
-        for number, cells in self.sheet.rows:
+    def _checked_records(self, parser: RowParser, rows, report: Report, on_row) -> list[MentorRecord]:
+        """Every row of the batch checked before it is written; the rejected ones go straight into the report."""
+        records = []
+        for number, cells in rows:
             try:
                 records.append(parser.parse(number, cells))
             except RowRejected as rejected:
