@@ -6,22 +6,18 @@ from sqlalchemy import delete
 
 from ..audit.models import record
 from ..extensions import db
-from ..mentors.application import withdraw
-from ..mentors.models import ProfileStatus, profiles_of
 from ..notifications.models import Notification
 from .models import User
+from .signals import account_closed, changed_by_receivers, publication_consent_withdrawn
 
 # Stored instead of the erased name: audit entries and moderators' lists still need something to show.
 ERASED_NAME = "Удалённый пользователь"
 
 
 def withdraw_publication_consent(user: User) -> list:
-    """Withdraw every profile of the person that is not withdrawn yet (each one audited); returns them."""
-    withdrawn = []
-    for profile in profiles_of(user.id):
-        if profile.status != ProfileStatus.WITHDRAWN:
-            withdrawn.append(withdraw(profile, user))
-        profile.publication_consent_at = None
+    """The domains withdraw everything of the person that is public or waiting (each one audited), through the
+    ``publication_consent_withdrawn`` signal; returns what they withdrew."""
+    withdrawn = changed_by_receivers(publication_consent_withdrawn.send(user))
     record("consent.publication_withdraw", user, actor=user, details={"profiles": [p.id for p in withdrawn]})
     return withdrawn
 
@@ -29,8 +25,7 @@ def withdraw_publication_consent(user: User) -> list:
 def close_account(user: User) -> None:
     """Withdraw the consent to processing: withdraw the profiles, erase the personal data, block the log-in."""
     withdraw_publication_consent(user)
-    for profile in profiles_of(user.id):
-        profile.phone = None
+    account_closed.send(user)
     user.full_name = ERASED_NAME
     user.position = None
     # Unique and never deliverable (RFC 2606 reserves .invalid), so the address can be neither used nor reused.

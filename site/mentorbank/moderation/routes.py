@@ -10,6 +10,7 @@ from ..audit.models import AuditEntry
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import Page, page_number
 from ..core.permissions import moderator_required
+from ..core.workflow import AlreadyDecided, TransitionRefused
 from ..extensions import db
 from ..mentors.models import MentorProfile, ProfileStatus
 from ..mentors.views import profile_vocabulary_groups
@@ -41,6 +42,15 @@ def _see_other(endpoint: str, **values):
 def _already_decided():
     flash(_("This submission has already been decided."), "error")
     return _see_other("moderation.index")
+
+
+def _refused(refusal: TransitionRefused, endpoint: str, **values):
+    """A decision the workflow refused: already decided (back to the queue), or not this moderator's to take
+    (their own submission: back to its page, with the reason)."""
+    if isinstance(refusal, AlreadyDecided):
+        return _already_decided()
+    flash(refusal.message, "error")
+    return _see_other(endpoint, **values)
 
 
 # -- the queue --------------------------------------------------------------------------------------------
@@ -96,8 +106,8 @@ def approve_mentor_profile(profile_id: int):
         abort(400)
     try:
         published = decisions.approve_mentor_profile(profile, current_user)
-    except decisions.NotPending:
-        return _already_decided()
+    except TransitionRefused as refusal:
+        return _refused(refusal, "moderation.mentor_profile", profile_id=profile_id)
     db.session.commit()
     flash(_("The mentor profile is approved and published."), "success")
     return _see_other("moderation.mentor_profile", profile_id=published.id)
@@ -113,8 +123,8 @@ def return_mentor_profile(profile_id: int):
         return _render_profile(profile, return_form=form, status=422)
     try:
         decisions.return_mentor_profile(profile, current_user, form.clean_reason)
-    except decisions.NotPending:
-        return _already_decided()
+    except TransitionRefused as refusal:
+        return _refused(refusal, "moderation.mentor_profile", profile_id=profile_id)
     db.session.commit()
     flash(_("The mentor profile is returned to its author with your reason."), "success")
     return _see_other("moderation.index")
@@ -146,8 +156,8 @@ def approve_organisation(organisation_id: int):
         abort(400)
     try:
         decisions.approve_organisation(organisation, current_user)
-    except decisions.NotPending:
-        return _already_decided()
+    except TransitionRefused as refusal:
+        return _refused(refusal, "moderation.organisation", organisation_id=organisation_id)
     db.session.commit()
     flash(_("The organisation is added to the directory."), "success")
     return _see_other("moderation.index")
@@ -163,8 +173,8 @@ def reject_organisation(organisation_id: int):
         return _render_organisation(organisation, reject_form=form, status=422)
     try:
         decisions.reject_organisation(organisation, current_user, form.clean_reason)
-    except decisions.NotPending:
-        return _already_decided()
+    except TransitionRefused as refusal:
+        return _refused(refusal, "moderation.organisation", organisation_id=organisation_id)
     except decisions.OrganisationInUse:
         flash(_("Mentor profiles or curators name this organisation: approve it, or return those profiles "
                 "so their authors choose another organisation."), "error")

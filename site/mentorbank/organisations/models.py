@@ -5,6 +5,7 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.models import TimestampMixin, string_enum
+from ..core.workflow import Step, Workflow, declare
 from ..extensions import db
 from ..vocabularies.models import Term
 
@@ -72,3 +73,14 @@ class Organisation(TimestampMixin, db.Model):
 def public_organisations():
     """Organisations the public directory shows: proposed ones wait for a moderator."""
     return select(Organisation).where(Organisation.status == OrganisationStatus.APPROVED)
+
+
+# A rejected proposal is deleted (moderation/decisions.py), so approval is the one transition; who decided and
+# why is kept in the audit log.
+ORGANISATION_WORKFLOW = declare(Workflow(
+    kind="organisation",
+    model=Organisation,
+    author_id=lambda organisation: organisation.proposed_by_id,
+    stamps_decisions=False,
+    steps={(OrganisationStatus.PROPOSED, OrganisationStatus.APPROVED): Step("approve", decision=True)},
+))
