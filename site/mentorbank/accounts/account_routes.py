@@ -10,9 +10,9 @@ from ..core.pagination import page_number, paginate
 from ..core.permissions import login_required
 from ..extensions import db
 from ..mentors.models import profiles_of
+from ..moderation.registry import kinds as moderated_kinds
 from ..notifications.models import Notification, unread_count
 from ..notifications.texts import describe
-from ..organisations.models import Organisation
 from .account_forms import (
     AccountProfileForm, CloseAccountForm, MarkNotificationsReadForm, WithdrawPublicationConsentForm,
 )
@@ -51,12 +51,9 @@ def profile():
 @bp.get("/submissions")
 @login_required
 def submissions():
-    proposed = db.session.scalars(
-        select(Organisation).where(Organisation.proposed_by_id == current_user.id).order_by(Organisation.id)
-    ).all()
-    return render_template(
-        "account/submissions.html", profiles=profiles_of(current_user.id), organisations=proposed
-    )
+    """Every moderated kind's submissions of the person, each listed by its kind's partial."""
+    sections = [(kind, kind.submissions_of(current_user.id)) for kind in moderated_kinds() if kind.submissions_of]
+    return render_template("account/submissions.html", sections=sections)
 
 
 @bp.get("/notifications")

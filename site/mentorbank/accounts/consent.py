@@ -2,8 +2,10 @@
 account is closed and the personal data erased). Services flush; the request commits once."""
 import secrets
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete
 
+from ..audit.labels import register_labels
 from ..audit.models import record
 from ..extensions import db
 from ..notifications.models import Notification
@@ -38,3 +40,7 @@ def close_account(user: User) -> None:
     db.session.execute(delete(Notification).where(Notification.user_id == user.id))
     db.session.flush()
     record("account.close", user, actor=user, reason="consent to processing withdrawn")
+
+
+register_labels("consent", _l("Consents"), {"publication_withdraw": _l("Consent to publication withdrawn")})
+register_labels("account", _l("Closed accounts"), {"close": _l("Account closed, personal data erased")})

@@ -7,6 +7,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from ..audit.labels import register_labels
 from ..audit.models import record
 from ..core.models import utcnow
 from ..extensions import db
@@ -115,3 +116,14 @@ def unblock_user(user: User, *, actor: User | None = None) -> bool:
     db.session.flush()
     record("user.unblock", user, actor=actor)
     return True
+
+
+register_labels("user", _l("Accounts"), {
+    "create": _l("Account created by an operator"),
+    "block": _l("Account blocked"),
+    "unblock": _l("Account unblocked"),
+})
+register_labels("role", _l("Roles"), {
+    "grant": _l("Role granted"),
+    "revoke": _l("Role revoked"),
+})

@@ -15,6 +15,7 @@ from ..core.workflow import TransitionRefused, transition
 from ..extensions import db
 from ..vocabularies.models import Term, Vocabulary
 from . import lifecycle  # noqa: F401  (registers the audit and notification hooks of every transition)
+from . import moderation  # noqa: F401  (registers mentor profiles as a moderated kind)
 from .models import MentorProfile, ProfileStatus, profiles_of
 from .revisions import copy_content, start_revision
 

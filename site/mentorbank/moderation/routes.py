@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ..audit.models import AuditEntry
 from ..core.htmx import render_page_or_partial
-from ..core.pagination import Page, page_number
+from ..core.pagination import page_number
 from ..core.permissions import moderator_required
 from ..core.workflow import AlreadyDecided, TransitionRefused
 from ..extensions import db
@@ -21,7 +21,8 @@ from .diff import revision_changes
 from .forms import (
     ApproveMentorProfileForm, ApproveOrganisationForm, RejectOrganisationForm, ReturnMentorProfileForm,
 )
-from .queue import AGE_OPTIONS, TYPE_OPTIONS, QueueFilters, proposers, queue_counts, queue_items
+from . import kinds  # noqa: F401  (registers the proposed organisations; mentor profiles register themselves)
+from .queue import AGE_OPTIONS, QueueFilters, queue_counts, queue_page, type_options
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 
@@ -58,14 +59,13 @@ def _refused(refusal: TransitionRefused, endpoint: str, **values):
 @bp.get("")
 def index():
     filters = QueueFilters.from_args(request.args)
-    items = queue_items(filters)
-    number = page_number(request.args.get("page"))
-    start = (number - 1) * QUEUE_PER_PAGE
-    page = Page(items=items[start:start + QUEUE_PER_PAGE], page=number, per_page=QUEUE_PER_PAGE, total=len(items))
+    counts = queue_counts(filters)
+    listed = counts.total if not filters.type else next(
+        entry.count for entry in counts.by_kind if entry.kind.name == filters.type)
+    page = queue_page(filters, page_number(request.args.get("page")), QUEUE_PER_PAGE, listed)
     return render_page_or_partial(
         "moderation/index.html", "moderation/_queue.html",
-        filters=filters, page=page, counts=queue_counts(filters), proposers=proposers(page.items),
-        type_options=TYPE_OPTIONS, age_options=AGE_OPTIONS,
+        filters=filters, page=page, counts=counts, type_options=type_options(), age_options=AGE_OPTIONS,
     )
 
 
