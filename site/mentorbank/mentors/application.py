@@ -16,6 +16,7 @@ from ..extensions import db
 from ..vocabularies.models import Term, Vocabulary
 from . import lifecycle  # noqa: F401  (registers the audit and notification hooks of every transition)
 from . import moderation  # noqa: F401  (registers mentor profiles as a moderated kind)
+from .content import MENTOR_PROFILE_CONTENT
 from .models import MentorProfile, ProfileStatus, profiles_of
 from .revisions import copy_content, start_revision
 
@@ -89,7 +90,7 @@ def save_content(version: MentorProfile, content: ProfileContent, author: User) 
     if not version.is_team:
         version.organisation_id = author.organisation_id or version.organisation_id
     version.team_name = content.team_name if version.is_team else None
-    for name in ("subjects", "experience_years", "achievements", "bio", "capacity", "accepting_requests", "phone"):
+    for name in MENTOR_PROFILE_CONTENT.typed_field_names:
         setattr(version, name, getattr(content, name))
     # A consent keeps the date it was first given for as long as it stays given.
     version.mentoring_consent_at = (version.mentoring_consent_at or now) if content.mentoring_consent else None
