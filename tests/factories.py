@@ -95,6 +95,9 @@ def user(full_name: str = "Иванова Мария Петровна", email: s
     return person
 
 
+DECIDED = (ProfileStatus.APPROVED, ProfileStatus.RETURNED)
+
+
 def mentor(
     full_name: str = "Иванова Мария Петровна",
     status: ProfileStatus = ProfileStatus.APPROVED,
@@ -113,6 +116,9 @@ def mentor(
         mentoring_consent_at=utcnow(),
         publication_consent_at=utcnow(),
         published_at=utcnow() if status == ProfileStatus.APPROVED else None,
+        # A decided profile carries its decision (the database checks it, see MentorProfile.__table_args__).
+        decided_at=fields.pop("decided_at", utcnow() if status in DECIDED else None),
+        status_reason=fields.pop("status_reason", "Уточните направления." if status == ProfileStatus.RETURNED else None),
         **fields,
     )
     for vocabulary, slugs in (terms or {}).items():

@@ -42,7 +42,7 @@ def test_migrations_seed_every_vocabulary(app_context):
 
 def test_only_approved_profiles_are_public(make):
     approved = make.mentor("Смирнова Анна Игоревна")
-    for status in (ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.REJECTED, ProfileStatus.WITHDRAWN):
+    for status in (ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.RETURNED, ProfileStatus.WITHDRAWN):
         make.mentor(f"Скрытый {status}", status=status)
     assert list(db.session.scalars(public_profiles())) == [approved]
 

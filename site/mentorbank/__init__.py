@@ -101,6 +101,7 @@ def _register_blueprints(app: Flask) -> None:
     from .mentors.application_routes import bp as mentor_application_bp
     from .mentors.commands import mentors_cli
     from .moderation.routes import bp as moderation_bp
+    from .moderation.submissions import bp as submissions_bp
     from .mentors.routes import bp as mentors_bp
     from .organisations.routes import bp as organisations_bp
     from .search.commands import search_cli
@@ -108,7 +109,7 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (
         core_bp, home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
-        auth_bp, account_bp, mentor_application_bp, moderation_bp, admin_bp,
+        auth_bp, account_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
     ):
         app.register_blueprint(blueprint)
     for command_group in (demo_cli, mentors_cli, search_cli, users_cli):

@@ -108,13 +108,14 @@ def test_submissions_show_profiles_revisions_comments_and_my_organisation(client
 
     with db.session.no_autoflush:
         revision = start_revision(published)
-    revision.status, revision.status_reason = ProfileStatus.REJECTED, "Уточните направления."
+    revision.status, revision.status_reason = ProfileStatus.RETURNED, "Уточните направления."
+    revision.decided_at = published.decided_at
     proposed = make.organisation("МБОУ «Школа № 777»")
     proposed.status, proposed.proposed_by_id = OrganisationStatus.PROPOSED, participant.id
     db.session.flush()
 
     html = client.get("/account/submissions").get_data(as_text=True)
     assert f'data-profile-id="{published.id}"' in html and f'data-profile-id="{revision.id}"' in html
-    assert 'data-status="approved"' in html and 'data-status="rejected"' in html
+    assert 'data-status="approved"' in html and 'data-status="returned"' in html
     assert "Уточните направления." in html
     assert f'data-organisation-id="{proposed.id}"' in html and "waiting for a moderator" in html

@@ -123,7 +123,7 @@ def test_blocking_stops_log_in_and_withdraws_published_profiles(admin_browser, a
     assert profile.user.is_blocked and profile.status == ProfileStatus.WITHDRAWN
     [entry] = _audit("user.block", profile.user)
     assert entry.actor_id == admin_user.id and entry.reason == "fake profile"
-    assert entry.details["withdrawn_profile_ids"] == [profile.id]
+    assert entry.details["withdrawn"] == [f"mentor_profile:{profile.id}"]
     assert "Орлова Елена Николаевна" not in client.get("/mentors").get_data(as_text=True)
     assert client.get(f"/mentors/{profile.id}").status_code == 404
 

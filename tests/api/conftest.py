@@ -34,7 +34,7 @@ def bank(make):
             terms={"mode": ["remote", "blended"]},
         ),
     }
-    for status in (ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.REJECTED, ProfileStatus.WITHDRAWN):
+    for status in (ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.RETURNED, ProfileStatus.WITHDRAWN):
         mentors[status.value] = make.mentor(f"Скрытова {status.value}", status=status, org=kazan)
     db.session.commit()
     return mentors

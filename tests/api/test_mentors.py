@@ -127,7 +127,7 @@ def test_one_profile(client, bank):
     assert item["forms"] == [{"slug": "teacher-teacher", "name": "педагог – педагог"}]
 
 
-@pytest.mark.parametrize("status", ["draft", "pending", "rejected", "withdrawn"])
+@pytest.mark.parametrize("status", ["draft", "pending", "returned", "withdrawn"])
 def test_a_profile_that_is_not_approved_is_not_found(client, bank, status):
     response = client.get(f"/api/v1/mentors/{bank[status].id}")
     assert response.status_code == 404

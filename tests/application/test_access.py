@@ -32,7 +32,7 @@ def test_a_visitor_cannot_change_a_profile(client, others_profile, action):
     assert db.session.get(MentorProfile, others_profile.id).status == ProfileStatus.DRAFT
 
 
-@pytest.mark.parametrize("status", [ProfileStatus.DRAFT, ProfileStatus.APPROVED, ProfileStatus.REJECTED])
+@pytest.mark.parametrize("status", [ProfileStatus.DRAFT, ProfileStatus.APPROVED, ProfileStatus.RETURNED])
 def test_someone_elses_profile_is_not_found(client, make, log_in, participant, status):
     profile = make.mentor("Чужая Анкета", status=status, bio="Чужой текст.")
     log_in(participant)
@@ -71,7 +71,7 @@ def test_typed_html_comes_back_escaped(client, log_in, participant, make):
     fields = {"subjects": f"Предмет {XSS}", "achievements": f"Достижения {XSS}", "bio": f"О себе {XSS}"}
     save_draft(client, "/account/mentor-profiles/new?team=1", team_name=f"Команда {XSS}", **fields)
     team = db.session.scalars(select(MentorProfile).where(MentorProfile.user_id == participant.id)).one()
-    team.status, team.status_reason = ProfileStatus.REJECTED, f"Причина {XSS}"
+    team.status, team.status_reason, team.decided_at = ProfileStatus.RETURNED, f"Причина {XSS}", team.created_at
     db.session.flush()
     for page in ("/account/mentor-profiles", f"/account/mentor-profiles/{team.id}/edit", "/account/submissions",
                  "/account"):

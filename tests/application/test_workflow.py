@@ -2,12 +2,14 @@
 import re
 
 import pytest
+from flask import current_app
 from sqlalchemy import select
 
+from mentorbank.accounts.models import Role
 from mentorbank.audit.models import AuditEntry
 from mentorbank.extensions import db
 from mentorbank.mentors.models import MentorProfile, ProfileStatus
-from mentorbank.mentors.revisions import apply_revision
+from mentorbank.moderation.decisions import approve_mentor_profile
 from mentorbank.vocabularies.models import Vocabulary, terms_of
 
 from ..search.conftest import found_ids
@@ -91,12 +93,12 @@ def test_submit_returned_then_resubmitted(client, applicant, moderator):
     assert audit_actions(profile) == ["mentor_profile.submit"]
 
     # The moderator returns it with a reason (the moderation area does this; here directly).
-    profile.status, profile.status_reason, profile.decided_by_id = (
-        ProfileStatus.REJECTED, "Опишите достижения подробнее.", moderator.id)
+    profile.status, profile.status_reason, profile.decided_by_id, profile.decided_at = (
+        ProfileStatus.RETURNED, "Опишите достижения подробнее.", moderator.id, profile.submitted_at)
     db.session.flush()
     for page in ("/account/mentor-profiles", edit_url(profile), "/account/submissions"):
         html = client.get(page).get_data(as_text=True)
-        assert "Опишите достижения подробнее." in html and 'data-status="rejected"' in html, page
+        assert "Опишите достижения подробнее." in html and 'data-status="returned"' in html, page
 
     response = submit_form(client, edit_url(profile), achievements="Автор пособия по геометрии.")
     assert response.status_code == 303
@@ -171,7 +173,9 @@ def test_editing_an_approved_profile_goes_through_a_revision(client, applicant, 
     assert published.status == ProfileStatus.APPROVED
     assert "Старый текст о себе." in client.get(f"/mentors/{published.id}").get_data(as_text=True)
 
-    apply_revision(published.pending_revision)  # what the moderator's approval does
+    moderator = make.user("Модератор Пётр", email="moderator@example.org", roles=(Role.MODERATOR,))
+    with current_app.test_request_context():  # the author's notification renders a mail
+        approve_mentor_profile(published.pending_revision, moderator)
     db.session.commit()
     public = client.get(f"/mentors/{published.id}").get_data(as_text=True)
     assert "Новый текст о себе." in public and "Старый текст о себе." not in public

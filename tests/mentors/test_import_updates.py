@@ -167,11 +167,15 @@ def test_a_dry_run_reports_everything_and_writes_nothing(make, write_csv, import
 
 
 def test_a_row_the_database_refuses_cancels_the_whole_import(monkeypatch, write_csv, import_file):
-    def refuse_the_second(action, target, **details):
-        if details["reason"].endswith("строка 3"):
+    def refuse_the_second(reason):
+        if reason.endswith("строка 3"):
             raise IntegrityError("INSERT …", {}, Exception("duplicate key"))
 
-    monkeypatch.setattr(saving, "audit", refuse_the_second)
+    # A new mentor is published (and audited) through the workflow, a known one audited by the importer.
+    publish = saving.transition
+    monkeypatch.setattr(saving, "audit", lambda action, target, **details: refuse_the_second(details["reason"]))
+    monkeypatch.setattr(saving, "transition", lambda record, to, actor, reason, **details: (
+        refuse_the_second(reason), publish(record, to, actor, reason, **details)))
     result = import_file(write_csv([mentor_row("first@example.org"), mentor_row("second@example.org")]))
 
     assert result.exit_code != 0

@@ -99,7 +99,7 @@ def test_return_with_a_reason(client, as_moderator, moderator, pending_profile, 
     response = post_form(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason=f"  {reason}\n")
 
     assert response.status_code == 303 and response.headers["Location"] == "/moderation"
-    assert pending_profile.status == ProfileStatus.REJECTED
+    assert pending_profile.status == ProfileStatus.RETURNED
     assert pending_profile.status_reason == reason and pending_profile.decided_by_id == moderator.id
     [entry] = audit_entries("mentor_profile.return")
     assert (entry.actor_id, entry.reason, entry.target_id) == (moderator.id, reason, pending_profile.id)
@@ -148,7 +148,7 @@ def test_a_returned_revision_keeps_the_published_version_public(
         client, as_moderator, published_profile, pending_revision, post_form):
     post_form(f"/moderation/mentor-profiles/{pending_revision.id}/return", reason="Уточните, что за телескопы.")
 
-    assert pending_revision.status == ProfileStatus.REJECTED
+    assert pending_revision.status == ProfileStatus.RETURNED
     assert published_profile.status == ProfileStatus.APPROVED
     html = client.get(f"/mentors/{published_profile.id}").get_data(as_text=True)
     assert "Веду кружок робототехники." in html and "телескоп" not in html
@@ -166,7 +166,7 @@ def test_history_shows_earlier_decisions(client, as_moderator, published_profile
     assert "Соколова Ирина Викторовна" in html
 
 
-@pytest.mark.parametrize("status", [ProfileStatus.APPROVED, ProfileStatus.REJECTED, ProfileStatus.DRAFT,
+@pytest.mark.parametrize("status", [ProfileStatus.APPROVED, ProfileStatus.RETURNED, ProfileStatus.DRAFT,
                                     ProfileStatus.WITHDRAWN])
 def test_only_pending_profiles_can_be_decided(client, as_moderator, make, post_form, outbox, status):
     profile = make.mentor(status=status)

@@ -17,7 +17,7 @@ def waiting(make, published_profile):
     organisation = propose_organisation(make, "МБОУ «Школа № 501»", days_ago=10)
     fresh_organisation = propose_organisation(make, "МБОУ «Школа № 502»", days_ago=2)
     make.mentor("Черновик Черновиков", status=ProfileStatus.DRAFT)
-    make.mentor("Возвращённый Автор", status=ProfileStatus.REJECTED)
+    make.mentor("Возвращённый Автор", status=ProfileStatus.RETURNED)
     return {"new": new, "revision": revision, "organisation": organisation, "fresh_organisation": fresh_organisation}
 
 

@@ -57,7 +57,7 @@ def test_experience_uses_the_russian_plural(client, make, years, words):
 
 
 @pytest.mark.parametrize(
-    "status", [ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.REJECTED, ProfileStatus.WITHDRAWN]
+    "status", [ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.RETURNED, ProfileStatus.WITHDRAWN]
 )
 def test_a_profile_that_is_not_approved_is_not_found(client, make, status):
     profile = make.mentor("Скрытая Анкета", status=status)

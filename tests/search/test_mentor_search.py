@@ -46,7 +46,7 @@ def test_name_position_organisation_and_place_are_searchable(make, commit):
         assert found_ids(query) == [person.id], query
 
 
-@pytest.mark.parametrize("status", [ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.REJECTED,
+@pytest.mark.parametrize("status", [ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.RETURNED,
                                     ProfileStatus.WITHDRAWN])
 def test_only_approved_profiles_are_found(make, commit, status):
     make.mentor(status=status, bio="Скрытая анкета наставника.")

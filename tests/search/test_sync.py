@@ -13,7 +13,7 @@ def test_approved_profile_is_found_after_commit(make, commit):
     profile = make.mentor(status=ProfileStatus.PENDING, bio="Робототехника для начинающих.")
     commit()
     assert found_ids("робототехника") == []
-    profile.status = ProfileStatus.APPROVED
+    profile.status, profile.decided_at = ProfileStatus.APPROVED, profile.submitted_at or profile.created_at
     commit()
     assert found_ids("робототехника") == [profile.id]
 
@@ -24,7 +24,7 @@ def test_profile_leaving_approved_leaves_the_index_at_once(make, commit):
     commit()
     assert set(found_ids("робототехника")) == {withdrawn.id, rejected.id}
     withdrawn.status = ProfileStatus.WITHDRAWN
-    rejected.status = ProfileStatus.REJECTED
+    rejected.status, rejected.status_reason = ProfileStatus.RETURNED, "Уточните направления."
     commit()
     assert found_ids("робототехника") == []
 

@@ -71,7 +71,7 @@ MATRIX = {
     ("account.profile", "GET"): ("/account/profile", LOGGED_IN),
     # Fields missing from the form keep their saved values (WTForms), so an empty form saves nothing new.
     ("account.profile", "POST"): ("/account/profile", success_is(303, LOGGED_IN)),
-    ("account.submissions", "GET"): ("/account/submissions", LOGGED_IN),
+    ("submissions.index", "GET"): ("/account/submissions", LOGGED_IN),
     ("account.notifications", "GET"): ("/account/notifications", LOGGED_IN),
     ("account.mark_notifications_read", "POST"): ("/account/notifications/read", success_is(303, LOGGED_IN)),
     ("account.consent", "GET"): ("/account/consent", LOGGED_IN),

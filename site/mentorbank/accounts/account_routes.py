@@ -1,4 +1,4 @@
-"""My account: profile, submissions, notifications, consent."""
+"""My account: profile, notifications, consent (the submissions page is moderation/submissions.py)."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _, ngettext
 from flask_login import current_user, logout_user
@@ -12,7 +12,6 @@ from ..extensions import db
 from ..mentors.models import profiles_of
 from ..notifications.models import Notification, unread_count
 from ..notifications.texts import describe
-from ..organisations.models import Organisation
 from .account_forms import (
     AccountProfileForm, CloseAccountForm, MarkNotificationsReadForm, WithdrawPublicationConsentForm,
 )
@@ -46,17 +45,6 @@ def profile():
         flash(_("Your profile is saved."), "success")
         return redirect(url_for(".profile"), code=303)
     return render_template("account/profile.html", form=form), 422 if form.errors else 200
-
-
-@bp.get("/submissions")
-@login_required
-def submissions():
-    proposed = db.session.scalars(
-        select(Organisation).where(Organisation.proposed_by_id == current_user.id).order_by(Organisation.id)
-    ).all()
-    return render_template(
-        "account/submissions.html", profiles=profiles_of(current_user.id), organisations=proposed
-    )
 
 
 @bp.get("/notifications")

@@ -2,26 +2,24 @@
 account is closed and the personal data erased). Services flush; the request commits once."""
 import secrets
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete
 
+from ..audit.labels import register_labels
 from ..audit.models import record
 from ..extensions import db
-from ..mentors.application import withdraw
-from ..mentors.models import ProfileStatus, profiles_of
 from ..notifications.models import Notification
 from .models import User
+from .signals import account_closed, changed_by_receivers, publication_consent_withdrawn
 
 # Stored instead of the erased name: audit entries and moderators' lists still need something to show.
 ERASED_NAME = "Удалённый пользователь"
 
 
 def withdraw_publication_consent(user: User) -> list:
-    """Withdraw every profile of the person that is not withdrawn yet (each one audited); returns them."""
-    withdrawn = []
-    for profile in profiles_of(user.id):
-        if profile.status != ProfileStatus.WITHDRAWN:
-            withdrawn.append(withdraw(profile, user))
-        profile.publication_consent_at = None
+    """The domains withdraw everything of the person that is public or waiting (each one audited), through the
+    ``publication_consent_withdrawn`` signal; returns what they withdrew."""
+    withdrawn = changed_by_receivers(publication_consent_withdrawn.send(user))
     record("consent.publication_withdraw", user, actor=user, details={"profiles": [p.id for p in withdrawn]})
     return withdrawn
 
@@ -29,8 +27,7 @@ def withdraw_publication_consent(user: User) -> list:
 def close_account(user: User) -> None:
     """Withdraw the consent to processing: withdraw the profiles, erase the personal data, block the log-in."""
     withdraw_publication_consent(user)
-    for profile in profiles_of(user.id):
-        profile.phone = None
+    account_closed.send(user)
     user.full_name = ERASED_NAME
     user.position = None
     # Unique and never deliverable (RFC 2606 reserves .invalid), so the address can be neither used nor reused.
@@ -43,3 +40,7 @@ def close_account(user: User) -> None:
     db.session.execute(delete(Notification).where(Notification.user_id == user.id))
     db.session.flush()
     record("account.close", user, actor=user, reason="consent to processing withdrawn")
+
+
+register_labels("consent", _l("Consents"), {"publication_withdraw": _l("Consent to publication withdrawn")})
+register_labels("account", _l("Closed accounts"), {"close": _l("Account closed, personal data erased")})

@@ -7,12 +7,13 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from ..audit.labels import register_labels
 from ..audit.models import record
 from ..core.models import utcnow
 from ..extensions import db
-from ..mentors.models import MentorProfile, ProfileStatus
 from ..organisations.models import Organisation
 from .models import Role, RoleGrant, User, normalise_email
+from .signals import changed_by_receivers, user_blocked
 
 
 class AccountError(ValueError):
@@ -92,22 +93,18 @@ def _role_details(role: Role, organisation: Organisation | None) -> dict:
     return {"role": role.value, "organisation_id": organisation.id if organisation else None}
 
 
-def block_user(user: User, *, actor: User | None = None, reason: str | None = None) -> list[MentorProfile]:
-    """Block log-in and take the user's approved mentor profiles out of the bank (and so the index);
-    returns the withdrawn profiles."""
+def block_user(user: User, *, actor: User | None = None, reason: str | None = None) -> list:
+    """Block log-in; the domains take the user's submissions out of the bank and the moderators' queue
+    (the ``user_blocked`` signal). Returns the records they withdrew."""
     if actor is not None and actor.id == user.id:
         raise AccountError(_l("You cannot block yourself."))
     if user.is_blocked:
         return []
     user.is_blocked = True
-    withdrawn = list(db.session.scalars(select(MentorProfile).where(
-        MentorProfile.user_id == user.id, MentorProfile.status == ProfileStatus.APPROVED
-    )))
-    for profile in withdrawn:
-        profile.status = ProfileStatus.WITHDRAWN
+    withdrawn = changed_by_receivers(user_blocked.send(user, actor=actor, reason=reason or None))
     db.session.flush()
     record("user.block", user, actor=actor, reason=reason or None,
-           details={"withdrawn_profile_ids": [profile.id for profile in withdrawn]})
+           details={"withdrawn": [f"{type(item).__tablename__}:{item.id}" for item in withdrawn]})
     return withdrawn
 
 
@@ -119,3 +116,14 @@ def unblock_user(user: User, *, actor: User | None = None) -> bool:
     db.session.flush()
     record("user.unblock", user, actor=actor)
     return True
+
+
+register_labels("user", _l("Accounts"), {
+    "create": _l("Account created by an operator"),
+    "block": _l("Account blocked"),
+    "unblock": _l("Account unblocked"),
+})
+register_labels("role", _l("Roles"), {
+    "grant": _l("Role granted"),
+    "revoke": _l("Role revoked"),
+})

@@ -4,9 +4,11 @@ Services flush and audit; the route commits once.
 """
 import re
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, or_, select
 
 from ..accounts.models import Role, RoleGrant, User
+from ..audit.labels import register_labels
 from ..audit.models import record
 from ..core.pagination import Page, count_rows, paginate
 from ..core.text import folded_contains
@@ -180,3 +182,9 @@ def _apply(target, values: dict, fields: tuple[str, ...]) -> dict:
 
 def _plain(value):
     return value.value if hasattr(value, "value") else value
+
+
+register_labels("term", _l("Vocabulary terms"), {
+    "create": _l("Vocabulary term added"),
+    "update": _l("Vocabulary term changed"),
+})

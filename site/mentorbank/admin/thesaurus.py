@@ -8,6 +8,7 @@ from sqlalchemy import select
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from ..audit.labels import register_labels
 from ..audit.models import record
 from ..core.text import fold
 from ..extensions import db
@@ -123,3 +124,10 @@ def delete_thesaurus_entry(entry_id: int):
     db.session.commit()
     flash(_("Thesaurus entry deleted."), "success")
     return redirect(url_for("admin.thesaurus"), 303)
+
+
+register_labels("thesaurus_entry", _l("Search thesaurus"), {
+    "create": _l("Thesaurus entry added"),
+    "update": _l("Thesaurus entry changed"),
+    "delete": _l("Thesaurus entry deleted"),
+})

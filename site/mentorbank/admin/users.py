@@ -18,7 +18,7 @@ PROFILE_STATUS_LABELS = {
     ProfileStatus.DRAFT: _l("draft"),
     ProfileStatus.PENDING: _l("waiting for moderation"),
     ProfileStatus.APPROVED: _l("published"),
-    ProfileStatus.REJECTED: _l("returned for changes"),
+    ProfileStatus.RETURNED: _l("returned for changes"),
     ProfileStatus.WITHDRAWN: _l("withdrawn"),
 }
 

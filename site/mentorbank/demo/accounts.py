@@ -91,7 +91,7 @@ def _applicant_profile(session: Session) -> MentorProfile | None:
     when the generator made none pending."""
     profile = _first_profile(session, ProfileStatus.PENDING)
     if profile is None:
-        profile = _first_profile(session, ProfileStatus.DRAFT) or _first_profile(session, ProfileStatus.REJECTED)
+        profile = _first_profile(session, ProfileStatus.DRAFT) or _first_profile(session, ProfileStatus.RETURNED)
         if profile is None:
             return None
         consent = profile.mentoring_consent_at or utcnow() - timedelta(days=2)

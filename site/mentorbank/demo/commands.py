@@ -16,7 +16,7 @@ demo_cli = AppGroup("demo", help="Demo data.")
 @demo_cli.command("load")
 @click.option("--organisations", default=80, show_default=True, help="How many organisations.")
 @click.option("--mentors", default=400, show_default=True, help="How many approved mentors.")
-@click.option("--unpublished", default=20, show_default=True, help="How many draft, pending or rejected profiles.")
+@click.option("--unpublished", default=20, show_default=True, help="How many draft, pending or returned profiles.")
 @click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Seed of the generator: same seed, same bank.")
 def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
     """Fill an empty database with a realistic demo bank."""

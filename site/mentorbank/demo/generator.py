@@ -38,7 +38,7 @@ MENTOR_VOCABULARIES = {
     Vocabulary.FORM: (1, 2), Vocabulary.KIND: (1, 3), Vocabulary.MODE: (1, 2), Vocabulary.DIRECTION: (2, 4),
     Vocabulary.TRACK: (1, 2), Vocabulary.COMPETENCE: (2, 3), Vocabulary.MENTEE_CATEGORY: (1, 3),
 }
-UNPUBLISHED_STATUSES = (ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.REJECTED)
+UNPUBLISHED_STATUSES = (ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.RETURNED)
 
 
 @dataclass

@@ -9,20 +9,19 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..accounts.models import User
-from ..audit.models import record
+from ..accounts.signals import account_closed, publication_consent_withdrawn, user_blocked
 from ..core.models import utcnow
+from ..core.workflow import TransitionRefused, transition
 from ..extensions import db
 from ..vocabularies.models import Term, Vocabulary
-from .models import MentorProfile, ProfileStatus
+from . import lifecycle  # noqa: F401  (registers the audit and notification hooks of every transition)
+from .content import MENTOR_PROFILE_CONTENT
+from .models import MentorProfile, ProfileStatus, profiles_of
 from .revisions import copy_content, start_revision
 
 
-class ApplicationError(Exception):
+class ApplicationError(TransitionRefused):
     """A step the workflow refuses; the message is shown to the author."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 @dataclass
@@ -43,8 +42,8 @@ class ProfileContent:
 
 
 # The author may change these; an approved profile changes only through a revision.
-EDITABLE = (ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.REJECTED, ProfileStatus.WITHDRAWN)
-SUBMITTABLE = (ProfileStatus.DRAFT, ProfileStatus.REJECTED, ProfileStatus.WITHDRAWN)
+EDITABLE = (ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.RETURNED, ProfileStatus.WITHDRAWN)
+SUBMITTABLE = (ProfileStatus.DRAFT, ProfileStatus.RETURNED, ProfileStatus.WITHDRAWN)
 
 
 def existing_profile(user: User, team: bool) -> MentorProfile | None:
@@ -90,7 +89,7 @@ def save_content(version: MentorProfile, content: ProfileContent, author: User) 
     if not version.is_team:
         version.organisation_id = author.organisation_id or version.organisation_id
     version.team_name = content.team_name if version.is_team else None
-    for name in ("subjects", "experience_years", "achievements", "bio", "capacity", "accepting_requests", "phone"):
+    for name in MENTOR_PROFILE_CONTENT.typed_field_names:
         setattr(version, name, getattr(content, name))
     # A consent keeps the date it was first given for as long as it stays given.
     version.mentoring_consent_at = (version.mentoring_consent_at or now) if content.mentoring_consent else None
@@ -98,9 +97,9 @@ def save_content(version: MentorProfile, content: ProfileContent, author: User) 
     for vocabulary, ids in content.term_ids.items():
         terms = db.session.scalars(select(Term).where(Term.vocabulary == vocabulary, Term.id.in_(ids))).all() if ids else []
         version.set_terms(vocabulary, list(terms))
-    if version.status == ProfileStatus.PENDING:
-        version.status = ProfileStatus.DRAFT
     db.session.flush()
+    if version.status == ProfileStatus.PENDING:
+        transition(version, ProfileStatus.DRAFT, author)
     return version
 
 
@@ -128,17 +127,16 @@ def submit(profile: MentorProfile, author: User) -> MentorProfile:
     problems = submission_problems(version, author)
     if problems:
         raise ApplicationError(problems[0])
-    version.status = ProfileStatus.PENDING
     version.submitted_at = utcnow()
-    details = {"revision_of": version.revision_of_id} if version.revision_of_id else None
-    db.session.flush()
-    record("mentor_profile.submit", version, actor=author, details=details)
+    transition(version, ProfileStatus.PENDING, author)
     return version
 
 
-def withdraw(profile: MentorProfile, author: User) -> MentorProfile:
-    """Take the profile out of the bank and the queue at once; the consent to publication goes with it.
-    Unsubmitted changes of an approved profile are kept on it, so nothing typed is lost."""
+def withdraw(profile: MentorProfile, actor: User | None, reason: str | None = None) -> MentorProfile:
+    """Take the profile out of the bank and the queue at once; when the author withdraws it, the consent to
+    publication goes with it. Unsubmitted changes of an approved profile are kept on it, so nothing typed is
+    lost. ``actor`` is the author, or the admin who blocked them (``reason`` says so; the consent stays the
+    author's)."""
     if profile.status == ProfileStatus.WITHDRAWN:
         raise ApplicationError(_l("This profile is already withdrawn."))
     revision = profile.pending_revision
@@ -148,8 +146,32 @@ def withdraw(profile: MentorProfile, author: User) -> MentorProfile:
         profile.status_reason = status_reason
         profile.pending_revision = None
         db.session.delete(revision)
-    profile.status = ProfileStatus.WITHDRAWN
-    profile.publication_consent_at = None
-    db.session.flush()
-    record("mentor_profile.withdraw", profile, actor=author)
+    if actor is not None and actor.id == profile.user_id:
+        profile.publication_consent_at = None
+    transition(profile, ProfileStatus.WITHDRAWN, actor, details={"reason": reason} if reason else None)
     return profile
+
+
+# -- account events (accounts/signals.py): what they do to a person's mentor profiles ----------------------
+
+@user_blocked.connect
+def _withdraw_when_blocked(user: User, actor: User | None = None, **_extra) -> list[MentorProfile]:
+    """A blocked person's profiles leave the bank and the moderators' queue (a pending revision too)."""
+    return [withdraw(profile, actor, reason="user blocked") for profile in profiles_of(user.id)
+            if profile.status in (ProfileStatus.APPROVED, ProfileStatus.PENDING)]
+
+
+@publication_consent_withdrawn.connect
+def _withdraw_without_consent(user: User, **_extra) -> list[MentorProfile]:
+    withdrawn = []
+    for profile in profiles_of(user.id):
+        if profile.status != ProfileStatus.WITHDRAWN:
+            withdrawn.append(withdraw(profile, user))
+        profile.publication_consent_at = None
+    return withdrawn
+
+
+@account_closed.connect
+def _erase_contacts(user: User, **_extra) -> None:
+    for profile in profiles_of(user.id):
+        profile.phone = None

@@ -4,9 +4,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..core.permissions import login_required
+from ..core.workflow import TransitionRefused
 from ..extensions import db
 from .application import (
-    ApplicationError, create_profile, existing_profile, save_content, submit, version_to_edit, withdraw,
+    create_profile, existing_profile, save_content, submit, version_to_edit, withdraw,
 )
 from .forms import MentorProfileForm, SubmitProfileForm, WithdrawProfileForm, form_data
 from .models import MentorProfile, profiles_of
@@ -71,7 +72,7 @@ def submit_profile(profile_id: int):
         abort(400)
     try:
         submit(profile, current_user)
-    except ApplicationError as refusal:
+    except TransitionRefused as refusal:  # ApplicationError, or the workflow's own refusals
         flash(str(refusal.message), "error")
         return redirect(url_for(".edit", profile_id=profile.id), code=303)
     db.session.commit()
@@ -87,7 +88,7 @@ def withdraw_profile(profile_id: int):
         abort(400)
     try:
         withdraw(profile, current_user)
-    except ApplicationError as refusal:
+    except TransitionRefused as refusal:  # ApplicationError, or the workflow's own refusals
         flash(str(refusal.message), "error")
         return redirect(url_for(".index"), code=303)
     db.session.commit()
@@ -113,7 +114,7 @@ def _save(form: MentorProfileForm, version: MentorProfile, published: MentorProf
         save_content(version, form.content(), current_user)
         if form.wants_submission:
             submit(profile, current_user)
-    except ApplicationError as refusal:
+    except TransitionRefused as refusal:  # ApplicationError, or the workflow's own refusals
         # Nothing is committed; the session is discarded at the end of the request.
         form.form_errors.append(refusal.message)
         return _render_form(form, profile=published, team=form.is_team, status=422)

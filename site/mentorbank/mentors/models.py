@@ -2,12 +2,13 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, and_, select
+from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text, and_, select
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from ..accounts.models import User
 from ..core.models import TimestampMixin, string_enum, utcnow
+from ..core.workflow import Step, Workflow, declare
 from ..extensions import db
 from ..organisations.models import Municipality, Organisation
 from ..vocabularies.models import Term, Vocabulary
@@ -17,7 +18,8 @@ class ProfileStatus(enum.StrEnum):
     DRAFT = "draft"
     PENDING = "pending"
     APPROVED = "approved"
-    REJECTED = "rejected"
+    # Sent back to the author with the moderator's reason (DESIGN §4 calls it so for every moderated type).
+    RETURNED = "returned"
     WITHDRAWN = "withdrawn"
 
 
@@ -43,6 +45,13 @@ mentor_profile_term = Table(
 
 class MentorProfile(TimestampMixin, db.Model):
     __tablename__ = "mentor_profile"
+    __table_args__ = (
+        # The invariants the workflow keeps (core/workflow.py), held by the database too.
+        # decided_by_id may be NULL for a decision of the site itself (a registry import, the demo): the audit
+        # log names the source then; a moderator's decision always stamps it (core/workflow.py).
+        CheckConstraint("status <> 'returned' OR length(trim(status_reason)) > 0", name="returned_has_reason"),
+        CheckConstraint("status NOT IN ('approved', 'returned') OR decided_at IS NOT NULL", name="decided_is_stamped"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # The person, or for a team the person who speaks for it; their e-mail is never public.
@@ -66,7 +75,7 @@ class MentorProfile(TimestampMixin, db.Model):
     status: Mapped[ProfileStatus] = mapped_column(
         string_enum(ProfileStatus, "profile_status"), default=ProfileStatus.DRAFT, index=True
     )
-    # The moderator's reason when the profile is returned (REJECTED); shown to the author.
+    # The moderator's reason when the profile is returned; shown to the author.
     status_reason: Mapped[str | None] = mapped_column(Text)
     submitted_at: Mapped[datetime | None]
     decided_at: Mapped[datetime | None]
@@ -133,6 +142,26 @@ class MentorProfile(TimestampMixin, db.Model):
         if not getattr(viewer, "is_authenticated", False):
             return False
         return viewer.is_moderator or viewer.is_curator_of(self.organisation_id)
+
+
+_S = ProfileStatus
+# The regional registry vouches for the mentor (mentors/importer): the site publishes without a moderator.
+_IMPORT = Step("import", decision=True, site_only=True)
+PROFILE_WORKFLOW = declare(Workflow(
+    kind="mentor_profile",
+    model=MentorProfile,
+    author_id=lambda profile: profile.user_id,
+    steps={
+        **{(before, _S.PENDING): Step("submit") for before in (_S.DRAFT, _S.RETURNED, _S.WITHDRAWN)},
+        # The author changes a profile that waits: it leaves the queue until submitted again.
+        (_S.PENDING, _S.DRAFT): Step("reopen"),
+        (_S.PENDING, _S.APPROVED): (Step("approve", decision=True), _IMPORT),
+        (_S.PENDING, _S.RETURNED): Step("return", decision=True, needs_reason=True),
+        **{(before, _S.WITHDRAWN): Step("withdraw") for before in (_S.DRAFT, _S.PENDING, _S.RETURNED, _S.APPROVED)},
+        (_S.DRAFT, _S.APPROVED): _IMPORT,
+        (_S.RETURNED, _S.APPROVED): _IMPORT,
+    },
+))
 
 
 def public_profiles():

@@ -1,8 +1,9 @@
 """What the mentors area declares to the app-wide registries (called once by the app factory): its record
-pages, and the mentors section of an organisation's page."""
+pages, its moderated kind, and the mentors section of an organisation's page."""
 from ..core import records
 from ..extensions import db
 from ..organisations.pages import PageSection, register_section
+from . import moderated  # noqa: F401  (registers mentor profiles as a moderated kind on import)
 from .models import MentorProfile, public_profiles
 
 
@@ -18,7 +19,7 @@ def register() -> None:
         "mentor_profile", MentorProfile, "display_name",
         public=records.Page("mentors.detail", "profile_id"),
         moderator=records.Page("moderation.mentor_profile", "profile_id"),
-        owner=records.Page("account.submissions"),
+        owner=records.Page("submissions.index"),
         aliases=("mentor",),
     ))
     register_section("mentors", organisation_mentors)

@@ -2,19 +2,12 @@
 stays public; approving the revision copies its content back onto the published profile."""
 from ..core.models import utcnow
 from ..extensions import db
+from .content import MENTOR_PROFILE_CONTENT
 from .models import MentorProfile, ProfileStatus
-
-# What the mentor writes; status, moderation and publication fields stay with each row.
-CONTENT_FIELDS = (
-    "organisation_id", "is_team", "team_name", "subjects", "experience_years", "achievements", "bio",
-    "capacity", "accepting_requests", "phone", "mentoring_consent_at", "publication_consent_at",
-)
 
 
 def copy_content(source: MentorProfile, target: MentorProfile) -> None:
-    for name in CONTENT_FIELDS:
-        setattr(target, name, getattr(source, name))
-    target.terms = list(source.terms)
+    MENTOR_PROFILE_CONTENT.copy(source, target)
 
 
 def start_revision(published: MentorProfile) -> MentorProfile:
@@ -34,21 +27,7 @@ def start_revision(published: MentorProfile) -> MentorProfile:
 def changed_fields(revision: MentorProfile) -> dict[str, tuple[object, object]]:
     """What a revision changes against the published profile: field → (published value, new value)."""
     published = revision.revision_of
-    if published is None:
-        return {}
-    changes = {
-        name: (getattr(published, name), getattr(revision, name))
-        for name in CONTENT_FIELDS
-        if getattr(published, name) != getattr(revision, name)
-    }
-    before, after = set(published.terms), set(revision.terms)
-    if before != after:
-        changes["terms"] = (sorted(before - after, key=_term_order), sorted(after - before, key=_term_order))
-    return changes
-
-
-def _term_order(term) -> tuple:
-    return term.vocabulary, term.position
+    return MENTOR_PROFILE_CONTENT.changes(published, revision) if published is not None else {}
 
 
 def apply_revision(revision: MentorProfile) -> MentorProfile:

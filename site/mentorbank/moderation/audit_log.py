@@ -2,32 +2,18 @@
 import re
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import distinct, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from ..accounts.models import User
+from ..audit.labels import action_label, prefix_label
 from ..audit.models import AuditEntry
 from ..core import records
 from ..core.pagination import Page, page_number, paginate
 from ..extensions import db
 
-ACTION_LABELS = {
-    "mentor_profile.approve": _l("Mentor profile approved"),
-    "mentor_profile.return": _l("Mentor profile returned"),
-    "organisation.approve": _l("Organisation approved"),
-    "organisation.reject": _l("Organisation rejected"),
-}
-PREFIX_LABELS = {
-    "mentor_profile": _l("Mentor profiles"),
-    "organisation": _l("Organisations"),
-}
 ACTION_PATTERN = re.compile(r"[a-z_]+(\.[a-z_]+)*")
-
-
-def action_label(action: str) -> str:
-    return str(ACTION_LABELS.get(action, action))
 
 
 @dataclass(frozen=True)
@@ -71,7 +57,7 @@ def action_options() -> list[tuple[str, str]]:
     actions = sorted(db.session.scalars(select(distinct(AuditEntry.action))))
     options = []
     for prefix in sorted({action.split(".")[0] for action in actions}):
-        options.append((prefix, str(PREFIX_LABELS.get(prefix, prefix))))
+        options.append((prefix, prefix_label(prefix)))
         options += [(action, f"— {action_label(action)}") for action in actions if action.startswith(f"{prefix}.")]
     return options
 

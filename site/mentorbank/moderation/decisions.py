@@ -5,75 +5,41 @@ from sqlalchemy import func, select, update
 
 from ..accounts.models import RoleGrant, User
 from ..audit.models import record
-from ..core.models import utcnow
+from ..core.workflow import AlreadyDecided, TransitionRefused, refuse_own_record, transition
 from ..extensions import db
+from ..mentors import lifecycle  # noqa: F401  (registers the hooks of the profile workflow)
 from ..mentors.models import MentorProfile, ProfileStatus
-from ..mentors.revisions import apply_revision, changed_fields
 from ..notifications.service import notify
-from ..organisations.models import Organisation, OrganisationStatus
+from ..organisations.models import ORGANISATION_WORKFLOW, Organisation, OrganisationStatus
 
 
-class NotPending(Exception):
-    """The submission was already decided (perhaps by another moderator a moment ago)."""
+# The workflow's conflict: the submission was already decided (perhaps by another moderator a moment ago).
+NotPending = AlreadyDecided
 
 
 class OrganisationInUse(Exception):
     """Mentor profiles or curator roles name the organisation, so it cannot be removed from the directory."""
 
 
-def _claim(submission, pending, decided) -> None:
-    """Move one row from ``pending`` to ``decided`` in a single UPDATE … WHERE status = pending, so two
-    moderators deciding at once cannot both succeed: the second finds no row to change."""
-    model = type(submission)
-    result = db.session.execute(
-        update(model).where(model.id == submission.id, model.status == pending).values(status=decided)
-    )
-    if result.rowcount != 1:
-        raise NotPending()
-    # The bulk UPDATE bypasses the unit of work; a real change makes the flush (and so the index) see the row.
-    submission.updated_at = utcnow()
-
-
 # -- mentor profiles --------------------------------------------------------------------------------------
 
 def approve_mentor_profile(profile: MentorProfile, moderator: User) -> MentorProfile:
-    """Publish a new profile, or a revision's content on its published profile; returns the public profile."""
-    _claim(profile, ProfileStatus.PENDING, ProfileStatus.APPROVED)
-    now = utcnow()
-    profile.decided_at, profile.decided_by_id, profile.status_reason = now, moderator.id, None
+    """Publish a new profile, or a revision's content on its published profile (mentors/lifecycle.py);
+    returns the public profile. A proposed organisation the profile names is approved with it."""
     # Taken from the submission itself: a revision may name a (proposed) organisation the published one does not.
-    author, organisation = profile.user, profile.organisation
-    if profile.revision_of is not None:
-        details = {"name": profile.display_name, "revision_id": profile.id,
-                   "changed": sorted(changed_fields(profile))}
-        published = apply_revision(profile)
-        kind = "mentor_profile.revision_approved"
-    else:
-        details = {"name": profile.display_name}
-        published, profile.published_at = profile, now
-        kind = "mentor_profile.approved"
+    published, organisation = profile.revision_of or profile, profile.organisation
+    transition(profile, ProfileStatus.APPROVED, moderator)
     if organisation.status == OrganisationStatus.PROPOSED:
         try:
             approve_organisation(organisation, moderator)
-        except NotPending:
-            pass  # another moderator has just approved it
-    record("mentor_profile.approve", published, actor=moderator, details=details)
-    notify(author, kind, published)
+        except TransitionRefused:
+            pass  # another moderator has just approved it, or this moderator proposed it: another one decides
     return published
 
 
 def return_mentor_profile(profile: MentorProfile, moderator: User, reason: str) -> None:
     """Send a profile back to its author with the reason; a returned revision leaves the published one public."""
-    _claim(profile, ProfileStatus.PENDING, ProfileStatus.REJECTED)
-    profile.status_reason, profile.decided_at, profile.decided_by_id = reason, utcnow(), moderator.id
-    # The history of a profile lives on the published one, which outlives its revisions.
-    published = profile.revision_of or profile
-    details = {"name": profile.display_name}
-    if profile.revision_of is not None:
-        details["revision_id"] = profile.id
-    record("mentor_profile.return", published, actor=moderator, reason=reason, details=details)
-    kind = "mentor_profile.revision_returned" if profile.revision_of is not None else "mentor_profile.returned"
-    notify(profile.user, kind, profile, message=reason)
+    transition(profile, ProfileStatus.RETURNED, moderator, reason)
 
 
 # -- organisations ----------------------------------------------------------------------------------------
@@ -82,13 +48,18 @@ def proposer_of(organisation: Organisation) -> User | None:
     return db.session.get(User, organisation.proposed_by_id) if organisation.proposed_by_id else None
 
 
-def approve_organisation(organisation: Organisation, moderator: User) -> None:
-    """Add a proposed organisation to the public directory (and so to the index)."""
-    _claim(organisation, OrganisationStatus.PROPOSED, OrganisationStatus.APPROVED)
-    record("organisation.approve", organisation, actor=moderator, details={"name": organisation.name})
+@ORGANISATION_WORKFLOW.on_transition
+def _after_organisation_transition(change) -> None:
+    organisation = change.record
+    record(f"organisation.{change.step.action}", organisation, actor=change.actor, details={"name": organisation.name})
     proposer = proposer_of(organisation)
     if proposer is not None:
         notify(proposer, "organisation.approved", organisation)
+
+
+def approve_organisation(organisation: Organisation, moderator: User) -> None:
+    """Add a proposed organisation to the public directory (and so to the index)."""
+    transition(organisation, OrganisationStatus.APPROVED, moderator)
 
 
 def records_naming(organisation: Organisation) -> int:
@@ -110,6 +81,7 @@ def reject_organisation(organisation: Organisation, moderator: User, reason: str
     )
     if still_proposed is None:
         raise NotPending()
+    refuse_own_record(organisation, moderator)
     # A mentor profile must name an organisation: such a proposal is approved with the profile, or waits
     # until the returned profile names another one.
     if records_naming(organisation):

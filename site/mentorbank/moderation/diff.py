@@ -5,29 +5,11 @@ from datetime import datetime
 from flask_babel import format_date, lazy_gettext as _l
 
 from ..extensions import db
+from ..mentors.content import MENTOR_PROFILE_CONTENT
 from ..mentors.models import MentorProfile
 from ..mentors.revisions import changed_fields
-from ..mentors.views import PROFILE_VOCABULARIES
 from ..organisations.models import Organisation
 from ..vocabularies.models import Term
-
-FIELD_LABELS = {
-    "organisation_id": _l("Organisation"),
-    "is_team": _l("Team profile"),
-    "team_name": _l("Team name"),
-    "subjects": _l("Subjects"),
-    "experience_years": _l("Teaching experience, years"),
-    "achievements": _l("Achievements"),
-    "bio": _l("About the mentor"),
-    "capacity": _l("Mentees at once"),
-    "accepting_requests": _l("Accepting requests"),
-    "phone": _l("Phone"),
-    "mentoring_consent_at": _l("Consent to mentor"),
-    "publication_consent_at": _l("Consent to publication"),
-}
-# Long texts are shown as before/after blocks rather than on one line.
-LONG_TEXT_FIELDS = {"achievements", "bio"}
-
 
 @dataclass(frozen=True)
 class FieldChange:
@@ -38,7 +20,7 @@ class FieldChange:
 
     @property
     def is_long_text(self) -> bool:
-        return self.name in LONG_TEXT_FIELDS
+        return MENTOR_PROFILE_CONTENT.is_long_text(self.name)
 
 
 @dataclass(frozen=True)
@@ -71,13 +53,11 @@ def _shown(name: str, value) -> str:
 
 
 def _term_changes(removed: list[Term], added: list[Term]) -> list[TermChange]:
-    groups = []
-    for vocabulary, label in PROFILE_VOCABULARIES:
-        group_added = [term for term in added if term.vocabulary == vocabulary]
-        group_removed = [term for term in removed if term.vocabulary == vocabulary]
-        if group_added or group_removed:
-            groups.append(TermChange(str(label), group_added, group_removed))
-    return groups
+    return [
+        TermChange(str(group.label), [term for term in added if term in members],
+                   [term for term in removed if term in members])
+        for group, members in MENTOR_PROFILE_CONTENT.grouped_terms(removed + added)
+    ]
 
 
 def revision_changes(revision: MentorProfile) -> RevisionChanges:
@@ -85,7 +65,7 @@ def revision_changes(revision: MentorProfile) -> RevisionChanges:
     changes = changed_fields(revision)
     removed, added = changes.pop("terms", ([], []))
     fields = [
-        FieldChange(name, str(FIELD_LABELS.get(name, name)), _shown(name, before), _shown(name, after))
+        FieldChange(name, MENTOR_PROFILE_CONTENT.label(name), _shown(name, before), _shown(name, after))
         for name, (before, after) in changes.items()
     ]
     return RevisionChanges(fields=fields, terms=_term_changes(removed, added))

@@ -1,25 +1,20 @@
-"""What waits for a moderator: pending mentor profiles (new ones and revisions of approved ones) and proposed
-organisations, oldest first. The navigation badge counts the same set through ``waiting_count``."""
+"""What waits for a moderator: every registered kind's pending records (registry.py), oldest first, in ONE SQL
+query (UNION ALL of the kinds' pending selects) ordered and paged in SQL. The navigation badge counts the same
+set through ``waiting_count``."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from math import ceil
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from werkzeug.datastructures import MultiDict
 
-from ..accounts.models import User
 from ..core.models import utcnow
+from ..core.pagination import Page
 from ..extensions import db
-from ..mentors.models import MentorProfile, ProfileStatus
-from ..organisations.models import Organisation, OrganisationStatus
+from .registry import ModeratedKind, kind_named, kinds
 
-MENTOR_PROFILE = "mentor_profile"
-ORGANISATION = "organisation"
-TYPE_OPTIONS = (
-    ("", _l("Everything")),
-    (MENTOR_PROFILE, _l("Mentor profiles")),
-    (ORGANISATION, _l("Proposed organisations")),
-)
 # age option → minimum days waited (None: any age)
 AGE_DAYS = {"": None, "older_than_1_day": 1, "older_than_3_days": 3, "older_than_7_days": 7}
 AGE_OPTIONS = (
@@ -28,6 +23,10 @@ AGE_OPTIONS = (
     ("older_than_3_days", _l("Waiting more than 3 days")),
     ("older_than_7_days", _l("Waiting more than a week")),
 )
+
+
+def type_options() -> list[tuple[str, Any]]:
+    return [("", _l("Everything"))] + [(kind.name, kind.label) for kind in kinds()]
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class QueueFilters:
         chosen_type = args.get("type", "")
         chosen_age = args.get("age", "")
         return cls(
-            type=chosen_type if chosen_type in (MENTOR_PROFILE, ORGANISATION) else "",
+            type=chosen_type if kind_named(chosen_type) is not None else "",
             age=chosen_age if chosen_age in AGE_DAYS else "",
         )
 
@@ -50,80 +49,74 @@ class QueueFilters:
         days = AGE_DAYS[self.age]
         return utcnow() - timedelta(days=days) if days else None
 
-    def wants(self, kind: str) -> bool:
-        return self.type in ("", kind)
-
 
 @dataclass(frozen=True)
 class QueueItem:
-    kind: str  # MENTOR_PROFILE or ORGANISATION
-    record: MentorProfile | Organisation
+    kind: ModeratedKind
+    id: int
     submitted_at: datetime
+    title: str
+    record: Any  # what the kind's ``load`` gave for this id (the record, perhaps with what its row shows)
+
+
+@dataclass(frozen=True)
+class KindCount:
+    kind: ModeratedKind
+    count: int
 
     @property
-    def is_revision(self) -> bool:
-        return self.kind == MENTOR_PROFILE and self.record.revision_of_id is not None
+    def text(self) -> str:
+        return self.kind.count_text(self.count)
 
 
 @dataclass(frozen=True)
 class QueueCounts:
-    mentor_profiles: int
-    organisations: int
+    by_kind: list[KindCount]
 
     @property
     def total(self) -> int:
-        return self.mentor_profiles + self.organisations
+        return sum(entry.count for entry in self.by_kind)
 
 
-# When a submission started waiting: a profile since it was submitted, an organisation since it was proposed.
-_PROFILE_SINCE = func.coalesce(MentorProfile.submitted_at, MentorProfile.created_at)
-_ORGANISATION_SINCE = Organisation.created_at
-
-
-def _pending_profiles(before: datetime | None):
-    query = select(MentorProfile).where(MentorProfile.status == ProfileStatus.PENDING)
-    return query.where(_PROFILE_SINCE <= before) if before else query
-
-
-def _proposed_organisations(before: datetime | None):
-    query = select(Organisation).where(Organisation.status == OrganisationStatus.PROPOSED)
-    return query.where(_ORGANISATION_SINCE <= before) if before else query
-
-
-def _count(query) -> int:
-    return db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+def _waiting(before: datetime | None):
+    """Every kind's pending records as one subquery (kind, id, submitted_at, title), under the age filter."""
+    selects = [kind.pending() for kind in kinds()]
+    waiting = union_all(*selects).subquery("waiting") if len(selects) > 1 else selects[0].subquery("waiting")
+    query = select(waiting)
+    return (query.where(waiting.c.submitted_at <= before) if before else query), waiting
 
 
 def queue_counts(filters: QueueFilters = QueueFilters()) -> QueueCounts:
-    """How many of each type wait, under the age filter (the type filter chooses what is listed, not counted)."""
-    before = filters.submitted_before
-    return QueueCounts(
-        mentor_profiles=_count(_pending_profiles(before)),
-        organisations=_count(_proposed_organisations(before)),
-    )
+    """How many of each kind wait, under the age filter (the type filter chooses what is listed, not counted),
+    in one query."""
+    query, waiting = _waiting(filters.submitted_before)
+    counted = query.subquery("counted")
+    found = dict(db.session.execute(select(counted.c.kind, func.count()).group_by(counted.c.kind)).all())
+    return QueueCounts([KindCount(kind, found.get(kind.name, 0)) for kind in kinds()])
 
 
-def queue_items(filters: QueueFilters) -> list[QueueItem]:
-    """The submissions the filters choose, oldest first."""
-    before = filters.submitted_before
-    items = []
-    if filters.wants(MENTOR_PROFILE):
-        rows = db.session.execute(_pending_profiles(before).add_columns(_PROFILE_SINCE))
-        items += [QueueItem(MENTOR_PROFILE, profile, since) for profile, since in rows]
-    if filters.wants(ORGANISATION):
-        items += [
-            QueueItem(ORGANISATION, organisation, organisation.created_at)
-            for organisation in db.session.scalars(_proposed_organisations(before))
-        ]
-    return sorted(items, key=lambda item: (item.submitted_at, item.kind, item.record.id))
-
-
-def proposers(items: list[QueueItem]) -> dict[int, User]:
-    """user id → the person who proposed an organisation in ``items``, in one query."""
-    ids = {item.record.proposed_by_id for item in items if item.kind == ORGANISATION and item.record.proposed_by_id}
-    return {user.id: user for user in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
+def queue_page(filters: QueueFilters, page: int, per_page: int, total: int) -> Page:
+    """One page of what the filters choose, oldest first; ``total`` is the count of that set (from the counts,
+    so it is not counted twice)."""
+    query, waiting = _waiting(filters.submitted_before)
+    if filters.type:
+        query = query.where(waiting.c.kind == filters.type)
+    page = min(page, max(1, ceil(total / per_page)))
+    rows = db.session.execute(
+        query.order_by(waiting.c.submitted_at, waiting.c.kind, waiting.c.id).limit(per_page).offset((page - 1) * per_page)
+    ).all()
+    loaded = {}
+    for kind in kinds():
+        ids = [row.id for row in rows if row.kind == kind.name]
+        loaded[kind.name] = kind.load(ids) if ids else {}
+    items = [QueueItem(kind_named(row.kind), row.id, row.submitted_at, row.title, loaded[row.kind].get(row.id))
+             for row in rows]
+    return Page(items=[item for item in items if item.record is not None], page=page, per_page=per_page, total=total)
 
 
 def waiting_count() -> int:
     """How many submissions wait for a decision (the number in the navigation): the whole unfiltered queue."""
-    return queue_counts().total
+    if not kinds():
+        return 0
+    query, _waiting_subquery = _waiting(None)
+    return db.session.scalar(select(func.count()).select_from(query.subquery())) or 0

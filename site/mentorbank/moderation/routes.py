@@ -8,8 +8,9 @@ from sqlalchemy import select
 
 from ..audit.models import AuditEntry
 from ..core.htmx import render_page_or_partial
-from ..core.pagination import Page, page_number
+from ..core.pagination import page_number
 from ..core.permissions import moderator_required
+from ..core.workflow import AlreadyDecided, TransitionRefused
 from ..extensions import db
 from ..mentors.models import MentorProfile, ProfileStatus
 from ..mentors.views import profile_vocabulary_groups
@@ -20,7 +21,8 @@ from .diff import revision_changes
 from .forms import (
     ApproveMentorProfileForm, ApproveOrganisationForm, RejectOrganisationForm, ReturnMentorProfileForm,
 )
-from .queue import AGE_OPTIONS, TYPE_OPTIONS, QueueFilters, proposers, queue_counts, queue_items
+from . import kinds  # noqa: F401  (registers the proposed organisations; mentor profiles register themselves)
+from .queue import AGE_OPTIONS, QueueFilters, queue_counts, queue_page, type_options
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 
@@ -43,19 +45,27 @@ def _already_decided():
     return _see_other("moderation.index")
 
 
+def _refused(refusal: TransitionRefused, endpoint: str, **values):
+    """A decision the workflow refused: already decided (back to the queue), or not this moderator's to take
+    (their own submission: back to its page, with the reason)."""
+    if isinstance(refusal, AlreadyDecided):
+        return _already_decided()
+    flash(refusal.message, "error")
+    return _see_other(endpoint, **values)
+
+
 # -- the queue --------------------------------------------------------------------------------------------
 
 @bp.get("")
 def index():
     filters = QueueFilters.from_args(request.args)
-    items = queue_items(filters)
-    number = page_number(request.args.get("page"))
-    start = (number - 1) * QUEUE_PER_PAGE
-    page = Page(items=items[start:start + QUEUE_PER_PAGE], page=number, per_page=QUEUE_PER_PAGE, total=len(items))
+    counts = queue_counts(filters)
+    listed = counts.total if not filters.type else next(
+        entry.count for entry in counts.by_kind if entry.kind.name == filters.type)
+    page = queue_page(filters, page_number(request.args.get("page")), QUEUE_PER_PAGE, listed)
     return render_page_or_partial(
         "moderation/index.html", "moderation/_queue.html",
-        filters=filters, page=page, counts=queue_counts(filters), proposers=proposers(page.items),
-        type_options=TYPE_OPTIONS, age_options=AGE_OPTIONS,
+        filters=filters, page=page, counts=counts, type_options=type_options(), age_options=AGE_OPTIONS,
     )
 
 
@@ -96,8 +106,8 @@ def approve_mentor_profile(profile_id: int):
         abort(400)
     try:
         published = decisions.approve_mentor_profile(profile, current_user)
-    except decisions.NotPending:
-        return _already_decided()
+    except TransitionRefused as refusal:
+        return _refused(refusal, "moderation.mentor_profile", profile_id=profile_id)
     db.session.commit()
     flash(_("The mentor profile is approved and published."), "success")
     return _see_other("moderation.mentor_profile", profile_id=published.id)
@@ -113,8 +123,8 @@ def return_mentor_profile(profile_id: int):
         return _render_profile(profile, return_form=form, status=422)
     try:
         decisions.return_mentor_profile(profile, current_user, form.clean_reason)
-    except decisions.NotPending:
-        return _already_decided()
+    except TransitionRefused as refusal:
+        return _refused(refusal, "moderation.mentor_profile", profile_id=profile_id)
     db.session.commit()
     flash(_("The mentor profile is returned to its author with your reason."), "success")
     return _see_other("moderation.index")
@@ -146,8 +156,8 @@ def approve_organisation(organisation_id: int):
         abort(400)
     try:
         decisions.approve_organisation(organisation, current_user)
-    except decisions.NotPending:
-        return _already_decided()
+    except TransitionRefused as refusal:
+        return _refused(refusal, "moderation.organisation", organisation_id=organisation_id)
     db.session.commit()
     flash(_("The organisation is added to the directory."), "success")
     return _see_other("moderation.index")
@@ -163,8 +173,8 @@ def reject_organisation(organisation_id: int):
         return _render_organisation(organisation, reject_form=form, status=422)
     try:
         decisions.reject_organisation(organisation, current_user, form.clean_reason)
-    except decisions.NotPending:
-        return _already_decided()
+    except TransitionRefused as refusal:
+        return _refused(refusal, "moderation.organisation", organisation_id=organisation_id)
     except decisions.OrganisationInUse:
         flash(_("Mentor profiles or curators name this organisation: approve it, or return those profiles "
                 "so their authors choose another organisation."), "error")

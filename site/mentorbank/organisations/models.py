@@ -6,6 +6,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.models import TimestampMixin, string_enum
+from ..core.workflow import Step, Workflow, declare
 from ..extensions import db
 from ..vocabularies.models import Term
 
@@ -78,3 +79,14 @@ class Organisation(TimestampMixin, db.Model):
 def public_organisations():
     """The one query the directory, the organisation pages, the picker, the index and the API start from."""
     return select(Organisation).where(Organisation.is_public)
+
+
+# A rejected proposal is deleted (moderation/decisions.py), so approval is the one transition; who decided and
+# why is kept in the audit log.
+ORGANISATION_WORKFLOW = declare(Workflow(
+    kind="organisation",
+    model=Organisation,
+    author_id=lambda organisation: organisation.proposed_by_id,
+    stamps_decisions=False,
+    steps={(OrganisationStatus.PROPOSED, OrganisationStatus.APPROVED): Step("approve", decision=True)},
+))

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 from ...accounts.models import User
 from ...audit.models import record as audit
 from ...core.models import utcnow
+from ...core.workflow import transition
 from ...extensions import db
+from .. import lifecycle  # noqa: F401  (registers the audit hooks of the publication below)
 from ..models import MentorProfile, ProfileStatus
 from .columns import MentorRecord, RowParser, RowRejected, layout_of
 from .places import People, Places
@@ -146,15 +148,21 @@ class RegistryImport:
         changed |= _assign(profile, organisation=organisation, **_picked(record, PROFILE_FIELDS))
         if profile.is_team:
             changed |= _assign(profile, team_name=team_name)
-        changed |= _publish(profile)
+        publishing = profile.status != ProfileStatus.APPROVED
+        if publishing:
+            changed |= _give_consents(profile)
         for vocabulary, terms in record.terms.items():
             if {term.id for term in profile.terms_in(vocabulary)} != {term.id for term in terms}:
                 profile.set_terms(vocabulary, terms)
                 changed = True
         session.flush()
-        outcome = Outcome.CREATED if created else Outcome.UPDATED if changed else Outcome.UNCHANGED
-        if outcome != Outcome.UNCHANGED:
-            audit("mentor_profile.import", profile, reason=f"{self.source}, строка {record.row}",
+        outcome = Outcome.CREATED if created else Outcome.UPDATED if changed or publishing else Outcome.UNCHANGED
+        source = f"{self.source}, строка {record.row}"
+        if publishing:
+            # The registry vouches for the mentor: published by the site, audited by the workflow as an import.
+            transition(profile, ProfileStatus.APPROVED, None, source, details={"outcome": outcome.value})
+        elif outcome != Outcome.UNCHANGED:
+            audit("mentor_profile.import", profile, reason=source,
                   details={"outcome": outcome.value})
         return outcome
 
@@ -173,14 +181,8 @@ def _assign(target, **values) -> bool:
     return changed
 
 
-def _publish(profile: MentorProfile) -> bool:
+def _give_consents(profile: MentorProfile) -> bool:
     """The registry vouches for the mentor: their written consents are kept by the region (docs/import.md)."""
-    if profile.status == ProfileStatus.APPROVED:
-        return False
     now = utcnow()
-    profile.status = ProfileStatus.APPROVED
-    profile.status_reason = None
-    profile.mentoring_consent_at = profile.mentoring_consent_at or now
-    profile.publication_consent_at = profile.publication_consent_at or now
-    profile.decided_at = profile.published_at = now
-    return True
+    return _assign(profile, mentoring_consent_at=profile.mentoring_consent_at or now,
+                   publication_consent_at=profile.publication_consent_at or now)
