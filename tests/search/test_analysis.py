@@ -166,6 +166,8 @@ def test_a_real_word_may_be_suggested(typed, candidate):
     ("школа91", "школа", "a word with digits"),
     ("153", "15", "a number"),
     ("гимназия", "гимназия", "the typed word itself"),
+    ("ао", "а", "too short to tell a typo"),
+    ("зо", "за", "too short to tell a typo"),
 ])
 def test_what_did_you_mean_never_proposes(typed, candidate, why):
     assert not acceptable_suggestion(typed, candidate, thesaurus_keys=()), why

@@ -22,6 +22,11 @@ from ..core.text import fold
 if TYPE_CHECKING:
     from .thesaurus import Thesaurus
 
+__all__ = [
+    "STOP_WORDS", "acceptable_suggestion", "expansions", "fold", "groups_match", "index_terms", "is_real_word",
+    "query_groups", "stem_word", "words",
+]
+
 WORD_PATTERN = r"\w+"
 _WORD = re.compile(WORD_PATTERN)
 _CYRILLIC = re.compile(r"[а-я]")
@@ -31,6 +36,8 @@ _NUMBER_SIGN_GLUED = re.compile(r"no(\d+)")
 # Whole tokens that only say "number": «№» is no word character, «No»/«N» are.
 _NUMBER_SIGNS = frozenset({"no", "n"})
 _LONGEST_ABBREVIATION = 5
+# A typed word shorter than this is never "corrected": too little to tell a typo from another word.
+SUGGEST_MIN_LENGTH = 3
 
 # Russian and English function words (Whoosh's lists, which the index used before, kept as data here).
 STOP_WORDS = frozenset("""
@@ -196,13 +203,18 @@ def is_real_word(word: str, known_words: Collection[str] = ()) -> bool:
 def acceptable_suggestion(typed: str, candidate: str, known_words: Collection[str] = (),
                           thesaurus_keys: Collection[str] | None = None) -> bool:
     """May "did you mean" propose ``candidate`` for the word ``typed``? Only a real word (never a stem), not
-    shorter than the typed word by more than a letter, and never instead of an abbreviation (all capitals or
-    a thesaurus key) or of anything with digits. ``known_words``: whole words of the index, folded;
-    ``thesaurus_keys``: folded thesaurus terms (default: the current thesaurus's, when an app is at hand)."""
+    shorter than the typed word by more than a letter, and never instead of a word shorter than
+    SUGGEST_MIN_LENGTH, an abbreviation (all capitals or a thesaurus key) or anything with digits.
+
+    ``known_words``: whole words of the index, folded (a candidate the Russian dictionary lacks, a name or an
+    English word, is real only if found there); ``thesaurus_keys``: folded thesaurus terms (default: the
+    current thesaurus's, when an app is at hand)."""
     if thesaurus_keys is None:
         thesaurus_keys = _default_thesaurus_keys()
     folded_typed, folded_candidate = fold(typed), fold(candidate)
     if folded_typed == folded_candidate or _DIGIT.search(typed) or _DIGIT.search(candidate):
+        return False
+    if len(folded_typed) < SUGGEST_MIN_LENGTH:
         return False
     if (len(typed) > 1 and typed.isupper()) or folded_typed in thesaurus_keys:
         return False
