@@ -27,7 +27,7 @@ from . import registry
 log = logging.getLogger(__name__)
 
 # Bump with any change of what documents hold or how text is analysed: ``flask search ensure`` rebuilds.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 POINTER_FILE = "current"
 META_FILE = "mentorbank-index.json"
 STALE_FILE = "STALE"
