@@ -4,6 +4,7 @@ import re
 import pytest
 
 from mentorbank.core.i18n import LOCALE_SESSION_KEY
+from mentorbank.extensions import db
 from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
 
@@ -46,3 +47,12 @@ def link_in(message, path_prefix: str) -> str:
         if path.startswith(path_prefix):
             return path
     raise AssertionError(f"no {path_prefix} link in the message:\n{body}")
+
+
+def log_in_unconfirmed(auth, user) -> None:
+    """Logged in with an address not (or no longer) confirmed: what changing one's e-mail leads to, since an
+    unconfirmed account cannot log in with its password."""
+    user.email_confirmed_at = user.email_confirmed_at or user.created_at
+    auth.login(user)
+    user.email_confirmed_at = None
+    db.session.flush()

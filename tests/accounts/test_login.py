@@ -5,9 +5,9 @@ from mentorbank.core.i18n import LOCALE_SESSION_KEY
 from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
 
-from .conftest import post_form
+from .conftest import link_in, post_form
 
-WRONG = "Wrong e-mail or password."
+WRONG = "Wrong e-mail or password, or the address is not confirmed yet."
 
 
 def login(client, email, password=PASSWORD, url="/auth/login", **extra):
@@ -47,10 +47,29 @@ def test_every_failure_gets_the_same_answer(client, make, english, case):
     assert "blocked" not in html.lower() and "not registered" not in html.lower()
 
 
-def test_unconfirmed_people_log_in_and_are_asked_to_confirm(client, make):
+def test_an_unconfirmed_account_is_refused_like_a_wrong_password(client, make):
+    """Registering never logs in; were the chosen password to work before confirmation, it would tell a new
+    address (the attacker's password works) from a taken one (it does not)."""
     make.user(email="fresh@example.org", confirmed=False)
-    assert login(client, "fresh@example.org").status_code == 303
-    assert 'id="confirm-email-banner"' in client.get("/").get_data(as_text=True)
+    make.user(email="known@example.org")
+    unconfirmed = login(client, "fresh@example.org")
+    wrong_password = login(client, "known@example.org", password="not-the-password")
+    assert unconfirmed.status_code == wrong_password.status_code == 422
+    assert logged_in_user_id(client) is None
+    assert 'id="login-error"' in unconfirmed.get_data(as_text=True)
+    assert 'href="/auth/confirm/resend"' in unconfirmed.get_data(as_text=True)
+
+
+def test_the_confirmation_link_can_be_asked_for_again_without_logging_in(client, make, outbox):
+    make.user(email="fresh@example.org", confirmed=False)
+    make.user(email="known@example.org")
+    assert client.get("/auth/confirm/resend").status_code == 200
+    answers = [post_form(client, "/auth/confirm/resend", {"email": email}, page_url="/auth/confirm/resend")
+               for email in ("fresh@example.org", "known@example.org", "nobody@example.org")]
+    assert {(answer.status_code, answer.headers["Location"]) for answer in answers} == {(303, "/auth/login")}
+    assert [message["To"] for message in outbox()] == ["fresh@example.org"]
+    assert client.get(link_in(outbox()[0], "/auth/confirm/")).status_code == 303
+    assert logged_in_user_id(client) is not None, "the first click on the new link logs its owner in"
 
 
 def test_next_inside_the_site_is_followed(client, participant):

@@ -8,7 +8,7 @@ from mentorbank.accounts import tokens
 from mentorbank.config import load_config
 from tests.factories import PASSWORD
 
-from .conftest import post_form, registration_data
+from .conftest import log_in_unconfirmed, post_form, registration_data
 
 TOO_MANY = "Too many attempts"
 
@@ -59,7 +59,7 @@ def test_reset_requests_are_limited(client):
 
 
 def test_confirmation_resends_are_limited(client, make, auth):
-    auth.login(make.user(confirmed=False))
+    log_in_unconfirmed(auth, make.user(confirmed=False))
     statuses = [post_form(client, "/auth/confirm/resend", {}, page_url="/").status_code for _ in range(4)]
     assert statuses == [303] * 3 + [429]
 

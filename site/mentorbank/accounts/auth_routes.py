@@ -13,7 +13,7 @@ from ..core.navigation import safe_next_url
 from ..extensions import db, limiter
 from ..organisations import directory
 from . import registration, throttle, tokens
-from .forms import LoginForm, PasswordResetForm, PasswordResetRequestForm, RegistrationForm
+from .forms import ConfirmationRequestForm, LoginForm, PasswordResetForm, PasswordResetRequestForm, RegistrationForm
 from .models import User
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -114,17 +114,27 @@ def confirm(token: str):
     return _no_referrer(redirect(target, code=303))
 
 
-@bp.post("/confirm/resend")
-@limiter.limit("3/hour")
-@login_required
+@bp.route("/confirm/resend", methods=["GET", "POST"])
+@limiter.limit("3/hour", methods=["POST"])
 def resend_confirmation():
-    if current_user.is_confirmed:
-        flash(_("Your e-mail address is already confirmed."), "info")
-    else:
-        registration.send_confirmation(current_user)
+    """A new confirmation link: for the logged-in person (the banner), or for an address typed here, which
+    answers alike whether or not an account waits for confirmation there."""
+    if current_user.is_authenticated:
+        if request.method == "POST":
+            if current_user.is_confirmed:
+                flash(_("Your e-mail address is already confirmed."), "info")
+            else:
+                registration.send_confirmation(current_user)
+                db.session.commit()
+                flash(_("We have sent a new confirmation link to %(email)s.", email=current_user.email), "success")
+        return redirect(safe_next_url(request.form.get("next")), code=303)
+    form = ConfirmationRequestForm()
+    if form.validate_on_submit():
+        registration.resend_confirmation(form.email.data)
         db.session.commit()
-        flash(_("We have sent a new confirmation link to %(email)s.", email=current_user.email), "success")
-    return redirect(safe_next_url(request.form.get("next")), code=303)
+        flash(_("If an account with this address waits for confirmation, we have sent it a new link."), "info")
+        return redirect(url_for("auth.login"), code=303)
+    return render_template("auth/resend_confirmation.html", form=form), _status()
 
 
 # --- log-in and log-out ---

@@ -161,6 +161,10 @@ class PasswordResetRequestForm(FlaskForm):
     email = _email_field()
 
 
+class ConfirmationRequestForm(FlaskForm):
+    email = _email_field()
+
+
 class PasswordResetForm(FlaskForm):
     password, password_repeat = _new_password_fields()
 

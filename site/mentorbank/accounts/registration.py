@@ -111,15 +111,23 @@ def confirm_email(user: User) -> None:
 # --- log-in and password reset ---
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active user with this e-mail and password; None for an unknown e-mail, a wrong password, an account
-    without a password yet and a blocked account alike."""
+    """The active, confirmed user with this e-mail and password; None for an unknown e-mail, a wrong password,
+    an account without a password yet, a blocked account and an unconfirmed one alike: registering never logs
+    in, so a password that works only for a new registration would tell a new address from a taken one."""
     user = user_by_email(email) if email else None
     if user is None or not user.password_hash:
         check_password_hash(_UNKNOWN_USER_HASH, password)
         return None
-    if not user.check_password(password) or not user.is_active:
+    if not user.check_password(password) or not user.is_active or not user.is_confirmed:
         return None
     return user
+
+
+def resend_confirmation(email: str) -> None:
+    """Mail a new confirmation link to an account that waits for one; do nothing (visibly the same) otherwise."""
+    user = user_by_email(email)
+    if user is not None and user.is_active and not user.is_confirmed:
+        send_confirmation(user)
 
 
 def record_login(user: User) -> None:
