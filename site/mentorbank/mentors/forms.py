@@ -7,6 +7,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..vocabularies.models import Term, Vocabulary, terms_of
 from .application import ProfileContent
+from .content import MENTOR_PROFILE_CONTENT
 from .models import MENTOR_TERM_GROUPS, MentorProfile
 from .views import PROFILE_VOCABULARIES
 
@@ -115,16 +116,11 @@ def _cleaned(value: str | None) -> str | None:
 
 
 def form_data(profile: MentorProfile) -> dict:
-    """What the form shows for a saved profile."""
-    data = {
-        name: getattr(profile, name)
-        for name in ("team_name", "subjects", "experience_years", "achievements", "bio", "capacity",
-                     "accepting_requests", "phone")
-    }
+    """What the form shows for a saved profile: the declared content's values, and the consents as ticks."""
+    data = MENTOR_PROFILE_CONTENT.form_values(profile)
+    data["team_name"] = profile.team_name
     data["mentoring_consent"] = profile.mentoring_consent_at is not None
     data["publication_consent"] = profile.publication_consent_at is not None
-    for name, vocabulary in TERM_FIELDS.items():
-        data[name] = [term.id for term in profile.terms_in(vocabulary)]
     return data
 
 
