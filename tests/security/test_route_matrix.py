@@ -72,8 +72,8 @@ MATRIX = {
     # Fields missing from the form keep their saved values (WTForms), so an empty form saves nothing new.
     ("account.profile", "POST"): ("/account/profile", success_is(303, LOGGED_IN)),
     ("submissions.index", "GET"): ("/account/submissions", LOGGED_IN),
-    ("account.notifications", "GET"): ("/account/notifications", LOGGED_IN),
-    ("account.mark_notifications_read", "POST"): ("/account/notifications/read", success_is(303, LOGGED_IN)),
+    ("notifications.index", "GET"): ("/account/notifications", LOGGED_IN),
+    ("notifications.mark_read", "POST"): ("/account/notifications/read", success_is(303, LOGGED_IN)),
     ("account.consent", "GET"): ("/account/consent", LOGGED_IN),
     # Neither of its two forms was sent: the page is shown again.
     ("account.consent", "POST"): ("/account/consent", LOGGED_IN),
