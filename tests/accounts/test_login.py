@@ -2,10 +2,9 @@
 import pytest
 
 from mentorbank.core.i18n import LOCALE_SESSION_KEY
-from tests.conftest import csrf_token_from
+from tests.conftest import csrf_token_from, post_form
 from tests.factories import PASSWORD
 
-from .conftest import post_form
 
 WRONG = "Wrong e-mail or password."
 
