@@ -2,6 +2,17 @@
 transaction that is rolled back, and gets a fresh search index of its own.
 
 DATABASE_URL chooses the database (PostgreSQL in CI's second run); SQLite in a temporary file otherwise.
+
+The toolkit every folder uses, defined here once:
+- ``log_in(user)``: the user in the session (as Flask-Login stores it), English UI; ``auth`` logs in through
+  the real form instead;
+- ``english`` / ``set_locale(client, locale)``: the UI language of the following requests;
+- ``post_form(client, url, data, page_url=None)``: post as a browser does, with the CSRF token of the page that
+  holds the form; ``post(url, **fields)`` is the same on the test's client;
+- ``make``: the data factories (tests/factories.py), one function per kind of record; the people
+  (``participant``, ``moderator``, ``admin_user``, ``mentor_user``) below, each folder's records in its conftest;
+- ``XSS`` / ``ESCAPED_XSS``: what a field typed by an attacker must come back as.
+Passwords are hashed by the cheap PASSWORD_HASH_METHOD below: the suite hashes on every user it makes.
 """
 import os
 import re
@@ -15,8 +26,10 @@ from sqlalchemy import MetaData, event
 
 from mentorbank import create_app
 from mentorbank.accounts.models import Role
+from mentorbank.core.i18n import LOCALE_SESSION_KEY
 from mentorbank.core.navigation import CACHE_KEY as NAVIGATION_COUNTS_KEY
 from mentorbank.extensions import db, limiter
+from mentorbank.search import engine as search_engine
 
 from . import factories
 
@@ -37,6 +50,8 @@ def _test_config(tmp_path_factory) -> dict:
         "SEARCH_INDEX_DIR": str(tmp_path_factory.mktemp("search_index")),
         "SERVER_NAME": None,
         "PUBLIC_URL": PUBLIC_URL,
+        # One iteration: the production hash (scrypt) costs ~50 ms a user; tests check hashing, not its cost.
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1",
     }
 
 
@@ -96,12 +111,28 @@ def app(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _isolated(request, app, tmp_path):
     """Every test: its own search index; and, unless it needs real commits, a transaction rolled back after it."""
-    app.config["SEARCH_INDEX_DIR"] = str(tmp_path / "search_index")
+    index_dir = app.config["SEARCH_INDEX_DIR"] = str(tmp_path / "search_index")
     app.config["MAIL_OUTBOX_DIR"] = str(tmp_path / "outbox")
     limiter.reset()
-    if "committing_database" in request.fixturenames:
-        yield
-        return
+    try:
+        if "committing_database" in request.fixturenames:
+            yield
+        else:
+            yield from _in_rolled_back_transaction(app)
+    finally:
+        _forget_search_index(index_dir)
+
+
+def _forget_search_index(index_dir: str) -> None:
+    """The engine keeps each index directory's opened index (its files and searchers) and memoised values for
+    the life of the process; a test's directory is gone after the test, so let them go too."""
+    for path in [path for path in search_engine._INDEXES if path.startswith(index_dir)]:
+        search_engine._INDEXES.pop(path, None)
+    for key in [key for key in search_engine._MEMO if key[0] == index_dir]:
+        search_engine._MEMO.pop(key, None)
+
+
+def _in_rolled_back_transaction(app):
     with app.app_context():
         connection = db.engine.connect()
         outer = connection.begin()
@@ -154,6 +185,42 @@ def make(app_context):
     return factories
 
 
+# --- the toolkit: locale, log-in, forms --------------------------------------------------------------------
+
+def set_locale(client, locale: str) -> None:
+    with client.session_transaction() as session:
+        session[LOCALE_SESSION_KEY] = locale
+
+
+@pytest.fixture
+def english(client):
+    """Show the pages in English, so tests read the words of the source."""
+    set_locale(client, "en")
+
+
+def put_in_session(client, user) -> None:
+    """Logged in as Flask-Login stores it; ``get_id()`` carries the session token, so a revoked one fails."""
+    with client.session_transaction() as session:
+        session["_user_id"] = user.get_id()
+        session["_fresh"] = True
+
+
+@pytest.fixture
+def log_in(client):
+    """Log ``user`` in for the following requests without the log-in form (it has its own tests), English UI."""
+
+    def log_in(user, locale: str = "en"):
+        put_in_session(client, user)
+        set_locale(client, locale)
+        return user
+
+    return log_in
+
+
+# Typed into any field that a page shows back: it must come back escaped.
+XSS = '<script>alert("x")</script>'
+ESCAPED_XSS = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"
+
 CSRF_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|"X-CSRFToken"\s*:\s*"([^"]+)"')
 
 
@@ -163,6 +230,26 @@ def csrf_token_from(html: str) -> str:
     return match.group(1) or match.group(2)
 
 
+def token_of(client, page_url: str = "/") -> str:
+    """A valid CSRF token of the client's session, read from a page it can open."""
+    return csrf_token_from(client.get(page_url).get_data(as_text=True))
+
+
+def post_form(client, url: str, data: dict | None = None, page_url: str | None = None, **kwargs):
+    """Open the page that holds the form (``url`` itself unless told), then post ``data`` with its CSRF token."""
+    return client.post(url, data={"csrf_token": token_of(client, page_url or url), **(data or {})}, **kwargs)
+
+
+@pytest.fixture
+def post(client):
+    """``post(url, **fields)``: a button or form of a page other than ``url`` (moderation's decisions)."""
+
+    def post(url: str, **fields):
+        return post_form(client, url, fields, page_url="/")
+
+    return post
+
+
 class Auth:
     """Log in and out through the real form, as a person would (flaskr's ``auth`` fixture)."""
 
@@ -170,15 +257,10 @@ class Auth:
         self.client = client
 
     def login(self, user, password: str = factories.PASSWORD, **extra):
-        page = self.client.get("/auth/login")
-        return self.client.post("/auth/login", data={
-            "email": user.email, "password": password, "csrf_token": csrf_token_from(page.get_data(as_text=True)),
-            **extra,
-        })
+        return post_form(self.client, "/auth/login", {"email": user.email, "password": password, **extra})
 
     def logout(self):
-        page = self.client.get("/")
-        return self.client.post("/auth/logout", data={"csrf_token": csrf_token_from(page.get_data(as_text=True))})
+        return post_form(self.client, "/auth/logout", page_url="/")
 
 
 @pytest.fixture

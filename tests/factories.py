@@ -3,6 +3,7 @@
 import functools
 import itertools
 
+from flask import current_app
 from sqlalchemy import select
 
 from mentorbank.accounts.models import Role, RoleGrant, User
@@ -62,11 +63,11 @@ PASSWORD = "correct horse battery staple"
 
 
 @functools.cache
-def _known_password_hash() -> str:
-    # Hashing is slow on purpose; tests that create many users hash the shared password once.
+def _known_password_hash(method: str) -> str:
+    # Tests that create many users hash the shared password once per method (cheap in tests, see conftest).
     from werkzeug.security import generate_password_hash
 
-    return generate_password_hash(PASSWORD)
+    return generate_password_hash(PASSWORD, method=method)
 
 
 def user(full_name: str = "Иванова Мария Петровна", email: str | None = None, position: str = "учитель",
@@ -83,7 +84,7 @@ def user(full_name: str = "Иванова Мария Петровна", email: s
         processing_consent_version="2026-11",
     )
     if password == PASSWORD:
-        person.password_hash = _known_password_hash()
+        person.password_hash = _known_password_hash(current_app.config["PASSWORD_HASH_METHOD"])
     elif password:
         person.set_password(password)
     for role in roles:

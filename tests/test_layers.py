@@ -14,6 +14,12 @@ Lowest first:
   6. demo, migrations and the app factory (``mentorbank/__init__.py``): they assemble everything. The demo
      builds data for every area and rebuilds the index; migrations are scripts Alembic runs.
 
+Accounts reach nothing above them. Audit stays above accounts (an entry's actor is a ``User``), so the account
+changes it keeps (role grants, blocking, consents, closing) are announced by ``accounts/signals.py`` and
+recorded by ``audit/account_events.py``; notifications erase a closed account's rows on ``account_closed`` and
+own their pages (notifications/routes.py, still under /account/notifications); the account page shows the
+sections the domains register (``accounts/pages.py``, as organisations/pages.py), e.g. the mentor profiles.
+
 An area declares what it adds to other areas' registries (record pages, navigation counts, page sections,
 searchable types, moderated kinds) in an *adapter* module (``registrations.py``, ``searchable.py``, ``moderated.py``). Adapters
 may import any area, and only the app factory may import them: they are its wiring, kept beside the area
@@ -40,18 +46,8 @@ LAYERS = [
 RANK = {area: rank for rank, areas in enumerate(LAYERS) for area in areas}
 ADAPTER_MODULES = {"registrations", "searchable", "moderated"}
 
-# (importing area, imported area) → what removes it; a fixed one must leave (the test below).
-KNOWN_VIOLATIONS_BEING_FIXED = {
-    # Account events are signals now; what is left is the account page listing the person's mentor profiles,
-    # which wants page sections the domains register (as organisations/pages.py does).
-    ("accounts", "mentors"): "open: the account page's mentor profiles become a registered section",
-    # Not assigned to a branch yet: accounts/roles.py and consent.py write audit entries, and the account
-    # pages show notifications (accounts/account_routes.py). Both want account signals that audit and
-    # notifications subscribe to, or the notification pages moved into notifications/.
-    ("accounts", "audit"): "open: audit entries for role grants and blocking via account signals",
-    ("accounts", "notifications"): "open: the notification pages move into notifications/",
-}
-
+# (importing area, imported area) → what removes it; a fixed one must leave (the test below). Empty: keep it so.
+KNOWN_VIOLATIONS_BEING_FIXED: dict[tuple[str, str], str] = {}
 
 def module_name(path: Path) -> tuple[str, ...]:
     parts = path.relative_to(PACKAGE).with_suffix("").parts

@@ -75,12 +75,13 @@ def _register_area_declarations() -> None:
     """Each area declares what it adds to the app-wide registries (record pages, navigation counts, sections
     of other areas' pages); the registries live low (core, organisations) and import no area above them."""
     from .accounts import registrations as accounts
+    from .audit import registrations as audit
     from .mentors import registrations as mentors
     from .moderation import registrations as moderation
     from .notifications import registrations as notifications
     from .organisations import registrations as organisations
 
-    for area in (accounts, organisations, mentors, notifications, moderation):
+    for area in (accounts, organisations, audit, mentors, notifications, moderation):
         area.register()
 def _register_searchable_types() -> None:
     # Each domain declares what of it is searchable; the order is the order of /search's groups.
@@ -103,13 +104,14 @@ def _register_blueprints(app: Flask) -> None:
     from .moderation.routes import bp as moderation_bp
     from .moderation.submissions import bp as submissions_bp
     from .mentors.routes import bp as mentors_bp
+    from .notifications.routes import bp as notifications_bp
     from .organisations.routes import bp as organisations_bp
     from .search.commands import search_cli
     from .search.routes import bp as search_bp
 
     for blueprint in (
         core_bp, home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
-        auth_bp, account_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
+        auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
     ):
         app.register_blueprint(blueprint)
     for command_group in (demo_cli, mentors_cli, search_cli, users_cli):

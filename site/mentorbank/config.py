@@ -43,6 +43,9 @@ class Defaults:
     # Tokens mailed for e-mail confirmation and password reset stay valid this long (seconds).
     EMAIL_TOKEN_MAX_AGE = 3 * 24 * 3600
     PASSWORD_RESET_MAX_AGE = 2 * 3600
+    # werkzeug's method string for new password hashes (its default); slow on purpose. The tests set a cheap
+    # "pbkdf2:sha256:1". Stored hashes name their method, so changing it never locks anyone out.
+    PASSWORD_HASH_METHOD = "scrypt"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = False

@@ -1,28 +1,11 @@
-"""Helpers for the account tests: English UI, forms posted with their CSRF token, links read from captured mail."""
+"""Helpers for the account tests: registration data and links read from captured mail (log-in, locale and
+forms: the root conftest)."""
 import re
 
-import pytest
-
-from mentorbank.core.i18n import LOCALE_SESSION_KEY
 from mentorbank.extensions import db
-from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
 
 LINK_PATTERN = re.compile(r"https?://\S+")
-
-
-@pytest.fixture
-def english(client):
-    """Show the pages in English, so tests can read their words before the Russian catalogue is merged."""
-    with client.session_transaction() as session:
-        session[LOCALE_SESSION_KEY] = "en"
-
-
-def post_form(client, url: str, data: dict, page_url: str | None = None, **kwargs):
-    """Open the page that holds the form, then post ``data`` with that page's CSRF token."""
-    page = client.get(page_url or url)
-    token = csrf_token_from(page.get_data(as_text=True))
-    return client.post(url, data={"csrf_token": token, **data}, **kwargs)
 
 
 def registration_data(organisation, **changes) -> dict:

@@ -1,9 +1,9 @@
 """E-mail confirmation and password reset by the links in the captured mail."""
 from mentorbank.accounts import tokens
-from tests.conftest import csrf_token_from
+from tests.conftest import csrf_token_from, post_form
 from tests.factories import PASSWORD
 
-from .conftest import link_in, log_in_unconfirmed, post_form
+from .conftest import link_in, log_in_unconfirmed
 
 NEW_PASSWORD = "a brand new passphrase"
 

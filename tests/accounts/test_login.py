@@ -2,10 +2,10 @@
 import pytest
 
 from mentorbank.core.i18n import LOCALE_SESSION_KEY
-from tests.conftest import csrf_token_from
+from tests.conftest import csrf_token_from, post_form
 from tests.factories import PASSWORD
 
-from .conftest import link_in, post_form
+from .conftest import link_in
 
 WRONG = "Wrong e-mail or password, or the address is not confirmed yet."
 

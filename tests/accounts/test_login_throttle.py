@@ -6,10 +6,8 @@ from sqlalchemy import update
 
 from mentorbank.accounts.models import LoginFailure
 from mentorbank.extensions import db, limiter
+from tests.conftest import post_form
 from tests.factories import PASSWORD
-
-from .conftest import post_form
-
 
 def attempt(client, email, password, address="192.0.2.1"):
     return post_form(client, "/auth/login", {"email": email, "password": password},

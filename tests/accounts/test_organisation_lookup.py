@@ -3,7 +3,9 @@ import pytest
 
 from mentorbank.organisations.models import OrganisationStatus
 
-from .conftest import post_form, registration_data
+from tests.conftest import post_form
+
+from .conftest import registration_data
 
 HTMX = {"HX-Request": "true"}
 

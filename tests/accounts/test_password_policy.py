@@ -3,7 +3,9 @@ import pytest
 
 from mentorbank.accounts import tokens
 
-from .conftest import post_form, registration_data
+from tests.conftest import post_form
+
+from .conftest import registration_data
 
 EASY = "This password is too easy to guess"
 

@@ -2,9 +2,9 @@
 (security review finding 2)."""
 import pytest
 
-from tests.conftest import PUBLIC_URL
+from tests.conftest import PUBLIC_URL, post_form
 
-from .conftest import LINK_PATTERN, post_form, registration_data
+from .conftest import LINK_PATTERN, registration_data
 
 
 def _links(message) -> list[str]:

@@ -7,10 +7,10 @@ from sqlalchemy import select
 from mentorbank.accounts.models import User
 from mentorbank.extensions import db
 from mentorbank.organisations.models import Organisation, OrganisationStatus
-from tests.conftest import csrf_token_from
+from tests.conftest import csrf_token_from, post_form
 from tests.factories import PASSWORD
 
-from .conftest import link_in, post_form, registration_data
+from .conftest import link_in, registration_data
 
 XSS = '<script>alert("x")</script>'
 

@@ -4,9 +4,8 @@ from http.cookies import SimpleCookie
 
 from mentorbank.accounts import tokens
 from mentorbank.accounts.roles import block_user, unblock_user
+from tests.conftest import post_form
 from tests.factories import PASSWORD
-
-from .conftest import post_form
 
 NEW_PASSWORD = "another long passphrase"
 

@@ -6,9 +6,10 @@ from flask import Flask
 
 from mentorbank.accounts import tokens
 from mentorbank.config import load_config
+from tests.conftest import post_form
 from tests.factories import PASSWORD
 
-from .conftest import log_in_unconfirmed, post_form, registration_data
+from .conftest import log_in_unconfirmed, registration_data
 
 TOO_MANY = "Too many attempts"
 
@@ -111,3 +112,19 @@ def test_production_cookies_are_secure(client, participant, app, monkeypatch):
     for header in _set_cookies(response).values():
         assert "Secure" in header and "HttpOnly" in header
 
+
+
+def test_passwords_are_hashed_by_the_configured_method_and_production_keeps_the_slow_one(
+        app, client, make, monkeypatch):
+    """Tests configure a cheap hash; the site's default stays werkzeug's scrypt, and a hash of either method
+    still checks after the setting changes (a stored hash names its method)."""
+    defaults = Flask("defaults")
+    load_config(defaults, {"SECRET_KEY": "x" * 32, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert defaults.config["PASSWORD_HASH_METHOD"] == "scrypt"
+
+    cheap = make.user(email="cheap@example.org", password="a cheap passphrase to hash")
+    assert cheap.password_hash.startswith("pbkdf2:sha256:1$")
+    monkeypatch.setitem(app.config, "PASSWORD_HASH_METHOD", "scrypt")
+    slow = make.user(email="slow@example.org", password="a slow passphrase to hash")
+    assert slow.password_hash.startswith("scrypt:")
+    assert cheap.check_password("a cheap passphrase to hash") and slow.check_password("a slow passphrase to hash")

@@ -1,7 +1,7 @@
 """Admin tests log in by the session (the log-in form has its own tests) and read the English UI."""
 import pytest
 
-from ..conftest import csrf_token_from
+from ..conftest import post_form, put_in_session, set_locale
 
 
 class Browser:
@@ -9,23 +9,17 @@ class Browser:
 
     def __init__(self, client):
         self.client = client
-        with client.session_transaction() as session:
-            session["locale"] = "en"
+        set_locale(client, "en")
 
     def login_as(self, user) -> "Browser":
-        with self.client.session_transaction() as session:
-            session["_user_id"] = user.get_id()
-            session["_fresh"] = True
+        put_in_session(self.client, user)
         return self
 
     def get(self, url: str, **kwargs):
         return self.client.get(url, **kwargs)
 
-    def token(self) -> str:
-        return csrf_token_from(self.client.get("/").get_data(as_text=True))
-
     def post(self, url: str, data: dict | None = None, **kwargs):
-        return self.client.post(url, data={"csrf_token": self.token(), **(data or {})}, **kwargs)
+        return post_form(self.client, url, data, page_url="/", **kwargs)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""Moderation test data: pending profiles, revisions of published ones, proposed organisations; and a log-in
-that does not depend on the log-in form (the session carries the user, as Flask-Login stores it)."""
+"""Moderation test data: pending profiles, revisions of published ones, proposed organisations (log-in and
+posting a decision: ``log_in`` and ``post`` of the root conftest)."""
 from datetime import timedelta
 
 import pytest
@@ -10,46 +10,10 @@ from mentorbank.mentors.models import ProfileStatus
 from mentorbank.mentors.revisions import start_revision
 from mentorbank.organisations.models import OrganisationStatus
 
-from ..conftest import csrf_token_from
-
 
 @pytest.fixture
-def login(client):
-    """Log a user in, with the English interface so texts can be checked before the Russian catalogue merge."""
-
-    def log_in(user):
-        with client.session_transaction() as session:
-            session["_user_id"] = user.get_id()
-            session["_fresh"] = True
-            session["locale"] = "en"
-        return user
-
-    return log_in
-
-
-@pytest.fixture
-def as_moderator(login, moderator):
-    return login(moderator)
-
-
-@pytest.fixture
-def csrf(client):
-    """A valid CSRF token for the current session (any page carries one)."""
-
-    def token() -> str:
-        return csrf_token_from(client.get("/").get_data(as_text=True))
-
-    return token
-
-
-@pytest.fixture
-def post_form(client, csrf):
-    """POST a moderation form as the browser would, with the session's CSRF token."""
-
-    def post(url: str, **data):
-        return client.post(url, data={"csrf_token": csrf(), **data})
-
-    return post
+def as_moderator(log_in, moderator):
+    return log_in(moderator)
 
 
 def submitted(profile, days_ago: float = 0):

@@ -65,12 +65,12 @@ def visible_text(html: str) -> str:
 
 
 @pytest.mark.parametrize("locale", ["en", "ru"])
-def test_the_audit_log_shows_labels_never_raw_codes(app, client, login, moderator, pending_profile, locale):
+def test_the_audit_log_shows_labels_never_raw_codes(app, client, log_in, moderator, pending_profile, locale):
     actions = sorted(every_action(app))
     for action in actions:
         record(action, pending_profile, actor=moderator)
     db.session.commit()
-    login(moderator)
+    log_in(moderator)
     with client.session_transaction() as session:
         session["locale"] = locale
     text = visible_text(client.get("/moderation/audit").get_data(as_text=True))

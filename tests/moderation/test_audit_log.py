@@ -78,8 +78,8 @@ def test_htmx_gets_only_the_entries(client, as_moderator, log):
     assert html.lstrip().startswith("<section") and "<html" not in html and len(entry_ids(html)) == 2
 
 
-def test_decisions_made_through_the_site_are_logged(client, as_moderator, pending_profile, post_form):
-    post_form(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason="Нужна фотография диплома.")
+def test_decisions_made_through_the_site_are_logged(client, as_moderator, pending_profile, post):
+    post(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason="Нужна фотография диплома.")
     html = client.get("/moderation/audit").get_data(as_text=True)
     assert len(entry_ids(html)) == 1 and "Нужна фотография диплома." in html
     assert db.session.query(AuditEntry).one().actor.email == "moderator@example.org"

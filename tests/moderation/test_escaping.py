@@ -32,15 +32,15 @@ def test_a_revision_diff_is_escaped(client, as_moderator, published_profile):
     assert_escaped(client.get(f"/moderation/mentor-profiles/{revision.id}").get_data(as_text=True))
 
 
-def test_a_reason_is_escaped_on_return_history_and_the_audit_log(client, as_moderator, pending_profile, post_form):
-    response = post_form(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason=PAYLOAD)
+def test_a_reason_is_escaped_on_return_history_and_the_audit_log(client, as_moderator, pending_profile, post):
+    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason=PAYLOAD)
     assert response.status_code == 303
     assert_escaped(client.get(f"/moderation/mentor-profiles/{pending_profile.id}").get_data(as_text=True))
     assert_escaped(client.get("/moderation/audit").get_data(as_text=True))
 
 
-def test_a_typed_reason_is_escaped_when_the_form_comes_back(as_moderator, pending_profile, post_form):
-    response = post_form(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason=PAYLOAD + "x" * 2000)
+def test_a_typed_reason_is_escaped_when_the_form_comes_back(as_moderator, pending_profile, post):
+    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason=PAYLOAD + "x" * 2000)
     assert response.status_code == 422
     assert_escaped(response.get_data(as_text=True))
 

@@ -34,8 +34,8 @@ def test_detail_shows_every_field_the_author_and_the_organisation(client, as_mod
     assert 'name="reason"' in html
 
 
-def test_approve_a_new_profile_publishes_it(client, as_moderator, moderator, pending_profile, post_form, outbox):
-    response = post_form(f"/moderation/mentor-profiles/{pending_profile.id}/approve")
+def test_approve_a_new_profile_publishes_it(client, as_moderator, moderator, pending_profile, post, outbox):
+    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/approve")
 
     assert response.status_code == 303
     assert response.headers["Location"] == f"/moderation/mentor-profiles/{pending_profile.id}"
@@ -53,11 +53,11 @@ def test_approve_a_new_profile_publishes_it(client, as_moderator, moderator, pen
 
 
 def test_approve_a_profile_of_a_proposed_organisation_approves_the_organisation(
-        as_moderator, make, post_form, outbox):
+        as_moderator, make, post, outbox):
     organisation = propose_organisation(make, "МБОУ «Лицей № 88»")
     profile = submitted(make.mentor("Зайцева Анна", status=ProfileStatus.DRAFT, org=organisation))
 
-    post_form(f"/moderation/mentor-profiles/{profile.id}/approve")
+    post(f"/moderation/mentor-profiles/{profile.id}/approve")
 
     assert organisation.status == OrganisationStatus.APPROVED
     assert [e.target_id for e in audit_entries("organisation.approve")] == [organisation.id]
@@ -67,21 +67,21 @@ def test_approve_a_profile_of_a_proposed_organisation_approves_the_organisation(
 
 
 def test_approve_a_revision_that_moves_to_a_proposed_organisation_approves_it(
-        client, as_moderator, make, published_profile, post_form):
+        client, as_moderator, make, published_profile, post):
     organisation = propose_organisation(make, "МБОУ «Лицей № 99»")
     revision = make_revision(published_profile, organisation_id=organisation.id)
     html = client.get(f"/moderation/mentor-profiles/{revision.id}").text
     assert 'data-changed-field="organisation_id"' in html and "<ins>МБОУ «Лицей № 99»</ins>" in html
     assert "data-organisation-proposed" in html
 
-    post_form(f"/moderation/mentor-profiles/{revision.id}/approve")
+    post(f"/moderation/mentor-profiles/{revision.id}/approve")
 
     assert organisation.status == OrganisationStatus.APPROVED
     assert published_profile.organisation_id == organisation.id
 
 
-def test_return_needs_a_reason_and_keeps_what_was_typed(client, as_moderator, pending_profile, post_form, outbox):
-    response = post_form(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason="   ")
+def test_return_needs_a_reason_and_keeps_what_was_typed(client, as_moderator, pending_profile, post, outbox):
+    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason="   ")
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert 'aria-invalid="true"' in html and "Write the reason" in html
@@ -89,14 +89,14 @@ def test_return_needs_a_reason_and_keeps_what_was_typed(client, as_moderator, pe
     assert audit_entries("mentor_profile.return") == [] and outbox() == []
 
     too_long = "Слишком длинно. " * 200
-    response = post_form(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason=too_long)
+    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason=too_long)
     assert response.status_code == 422
     assert too_long.strip() in response.get_data(as_text=True)
 
 
-def test_return_with_a_reason(client, as_moderator, moderator, pending_profile, post_form, outbox):
+def test_return_with_a_reason(client, as_moderator, moderator, pending_profile, post, outbox):
     reason = "Опишите, с какими затруднениями молодых педагогов вы работаете."
-    response = post_form(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason=f"  {reason}\n")
+    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/return", reason=f"  {reason}\n")
 
     assert response.status_code == 303 and response.headers["Location"] == "/moderation"
     assert pending_profile.status == ProfileStatus.RETURNED
@@ -129,9 +129,9 @@ def test_revision_detail_shows_what_changed(client, as_moderator, make, publishe
 
 
 def test_approving_a_revision_publishes_its_content_on_the_profile(
-        client, as_moderator, moderator, published_profile, pending_revision, post_form, outbox):
+        client, as_moderator, moderator, published_profile, pending_revision, post, outbox):
     revision_id = pending_revision.id
-    response = post_form(f"/moderation/mentor-profiles/{revision_id}/approve")
+    response = post(f"/moderation/mentor-profiles/{revision_id}/approve")
 
     assert response.headers["Location"] == f"/moderation/mentor-profiles/{published_profile.id}"
     assert db.session.get(MentorProfile, revision_id) is None
@@ -145,8 +145,8 @@ def test_approving_a_revision_publishes_its_content_on_the_profile(
 
 
 def test_a_returned_revision_keeps_the_published_version_public(
-        client, as_moderator, published_profile, pending_revision, post_form):
-    post_form(f"/moderation/mentor-profiles/{pending_revision.id}/return", reason="Уточните, что за телескопы.")
+        client, as_moderator, published_profile, pending_revision, post):
+    post(f"/moderation/mentor-profiles/{pending_revision.id}/return", reason="Уточните, что за телескопы.")
 
     assert pending_revision.status == ProfileStatus.RETURNED
     assert published_profile.status == ProfileStatus.APPROVED
@@ -157,8 +157,8 @@ def test_a_returned_revision_keeps_the_published_version_public(
     assert [n.kind for n in notifications_of(published_profile.user)] == ["mentor_profile.revision_returned"]
 
 
-def test_history_shows_earlier_decisions(client, as_moderator, published_profile, pending_revision, post_form):
-    post_form(f"/moderation/mentor-profiles/{pending_revision.id}/return", reason="Первое замечание.")
+def test_history_shows_earlier_decisions(client, as_moderator, published_profile, pending_revision, post):
+    post(f"/moderation/mentor-profiles/{pending_revision.id}/return", reason="Первое замечание.")
     submitted(pending_revision)
 
     html = client.get(f"/moderation/mentor-profiles/{pending_revision.id}").get_data(as_text=True)
@@ -168,10 +168,10 @@ def test_history_shows_earlier_decisions(client, as_moderator, published_profile
 
 @pytest.mark.parametrize("status", [ProfileStatus.APPROVED, ProfileStatus.RETURNED, ProfileStatus.DRAFT,
                                     ProfileStatus.WITHDRAWN])
-def test_only_pending_profiles_can_be_decided(client, as_moderator, make, post_form, outbox, status):
+def test_only_pending_profiles_can_be_decided(client, as_moderator, make, post, outbox, status):
     profile = make.mentor(status=status)
     for action, data in (("approve", {}), ("return", {"reason": "Поздно."})):
-        response = post_form(f"/moderation/mentor-profiles/{profile.id}/{action}", **data)
+        response = post(f"/moderation/mentor-profiles/{profile.id}/{action}", **data)
         assert response.status_code == 303 and response.headers["Location"] == "/moderation"
     assert profile.status == status
     assert db.session.scalars(select(AuditEntry)).all() == [] and outbox() == []
@@ -179,8 +179,8 @@ def test_only_pending_profiles_can_be_decided(client, as_moderator, make, post_f
     assert 'name="reason"' not in client.get(f"/moderation/mentor-profiles/{profile.id}").get_data(as_text=True)
 
 
-def test_a_second_approval_of_the_same_profile_is_refused(as_moderator, pending_profile, post_form):
-    post_form(f"/moderation/mentor-profiles/{pending_profile.id}/approve")
-    response = post_form(f"/moderation/mentor-profiles/{pending_profile.id}/approve")
+def test_a_second_approval_of_the_same_profile_is_refused(as_moderator, pending_profile, post):
+    post(f"/moderation/mentor-profiles/{pending_profile.id}/approve")
+    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/approve")
     assert response.headers["Location"] == "/moderation"
     assert len(audit_entries("mentor_profile.approve")) == 1

@@ -25,10 +25,10 @@ def test_detail_shows_the_organisation_and_who_proposed_it(client, as_moderator,
 
 
 def test_approve_adds_it_to_the_public_directory_and_the_index(
-        client, as_moderator, moderator, proposed_organisation, post_form, outbox):
+        client, as_moderator, moderator, proposed_organisation, post, outbox):
     assert client.get(f"/organisations/{proposed_organisation.id}").status_code == 404
 
-    response = post_form(f"/moderation/organisations/{proposed_organisation.id}/approve")
+    response = post(f"/moderation/organisations/{proposed_organisation.id}/approve")
 
     assert response.status_code == 303 and response.headers["Location"] == "/moderation"
     assert proposed_organisation.status == OrganisationStatus.APPROVED
@@ -41,18 +41,18 @@ def test_approve_adds_it_to_the_public_directory_and_the_index(
     assert [mail["To"] for mail in outbox()] == [proposer_of(proposed_organisation).email]
 
 
-def test_reject_needs_a_reason(as_moderator, proposed_organisation, post_form):
-    response = post_form(f"/moderation/organisations/{proposed_organisation.id}/reject", reason="")
+def test_reject_needs_a_reason(as_moderator, proposed_organisation, post):
+    response = post(f"/moderation/organisations/{proposed_organisation.id}/reject", reason="")
     assert response.status_code == 422 and 'aria-invalid="true"' in response.get_data(as_text=True)
     assert proposed_organisation.status == OrganisationStatus.PROPOSED
 
 
 def test_reject_removes_it_and_leaves_its_people_without_an_organisation(
-        as_moderator, moderator, proposed_organisation, post_form, outbox):
+        as_moderator, moderator, proposed_organisation, post, outbox):
     organisation_id, proposer = proposed_organisation.id, proposer_of(proposed_organisation)
     reason = "Такая школа уже есть в справочнике: МБОУ «Школа № 77»."
 
-    response = post_form(f"/moderation/organisations/{organisation_id}/reject", reason=reason)
+    response = post(f"/moderation/organisations/{organisation_id}/reject", reason=reason)
 
     assert response.status_code == 303
     assert db.session.get(Organisation, organisation_id) is None
@@ -67,22 +67,22 @@ def test_reject_removes_it_and_leaves_its_people_without_an_organisation(
 
 
 def test_an_organisation_named_by_a_mentor_profile_cannot_be_rejected(
-        client, as_moderator, make, proposed_organisation, post_form):
+        client, as_moderator, make, proposed_organisation, post):
     submitted(make.mentor("Автор Анкеты", status=ProfileStatus.DRAFT, org=proposed_organisation))
     url = f"/moderation/organisations/{proposed_organisation.id}"
     assert "data-organisation-in-use" in client.get(url).get_data(as_text=True)
 
-    response = post_form(f"{url}/reject", reason="Нет такой школы.")
+    response = post(f"{url}/reject", reason="Нет такой школы.")
 
     assert response.status_code == 303 and response.headers["Location"] == url
     assert db.session.get(Organisation, proposed_organisation.id) is not None
     assert db.session.scalars(select(AuditEntry)).all() == []
 
 
-def test_an_approved_organisation_cannot_be_decided_again(as_moderator, make, post_form, outbox):
+def test_an_approved_organisation_cannot_be_decided_again(as_moderator, make, post, outbox):
     organisation = make.organisation("МБОУ «Гимназия № 1»")
     for action in ("approve", "reject"):
-        response = post_form(f"/moderation/organisations/{organisation.id}/{action}", reason="Повтор.")
+        response = post(f"/moderation/organisations/{organisation.id}/{action}", reason="Повтор.")
         assert response.status_code == 303 and response.headers["Location"] == "/moderation"
     assert db.session.get(Organisation, organisation.id).status == OrganisationStatus.APPROVED
     assert db.session.scalars(select(AuditEntry)).all() == [] and outbox() == []

@@ -2,6 +2,7 @@
 import pytest
 
 from mentorbank.mentors.models import ProfileStatus
+from tests.conftest import token_of
 
 
 @pytest.fixture
@@ -23,13 +24,13 @@ def test_every_moderation_route_is_listed(app, urls):
     assert len(urls["get"]) - 1 + len(urls["post"]) == len(rules)
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client, urls, csrf):
+def test_anonymous_visitors_are_sent_to_log_in(client, urls):
     for url in urls["get"]:
         response = client.get(url)
         assert response.status_code == 302, url
         assert response.headers["Location"].startswith("/auth/login?next=")
     for url in urls["post"]:
-        response = client.post(url, data={"csrf_token": csrf(), "reason": "x"})
+        response = client.post(url, data={"csrf_token": token_of(client), "reason": "x"})
         assert response.status_code == 302, url
 
 
@@ -39,18 +40,18 @@ def test_anonymous_htmx_requests_get_an_hx_redirect(client, urls):
 
 
 @pytest.mark.parametrize("who", ["participant", "mentor_user"])
-def test_participants_and_mentors_are_refused(request, login, urls, post_form, client, pending_profile, who):
-    login(request.getfixturevalue(who))
+def test_participants_and_mentors_are_refused(request, log_in, urls, post, client, pending_profile, who):
+    log_in(request.getfixturevalue(who))
     for url in urls["get"]:
         assert client.get(url).status_code == 403, url
     for url in urls["post"]:
-        assert post_form(url, reason="Хочу вмешаться").status_code == 403, url
+        assert post(url, reason="Хочу вмешаться").status_code == 403, url
     assert pending_profile.status == ProfileStatus.PENDING
 
 
 @pytest.mark.parametrize("who", ["moderator", "admin_user"])
-def test_moderators_and_admins_get_every_page(request, login, urls, client, who):
-    login(request.getfixturevalue(who))
+def test_moderators_and_admins_get_every_page(request, log_in, urls, client, who):
+    log_in(request.getfixturevalue(who))
     for url in urls["get"]:
         assert client.get(url).status_code == 200, url
 
@@ -64,8 +65,8 @@ def test_every_post_without_a_csrf_token_gets_400(client, as_moderator, urls, pe
     assert pending_profile.status == ProfileStatus.PENDING
 
 
-def test_missing_records_are_404(client, as_moderator, post_form):
+def test_missing_records_are_404(client, as_moderator, post):
     assert client.get("/moderation/mentor-profiles/999999").status_code == 404
     assert client.get("/moderation/organisations/999999").status_code == 404
-    assert post_form("/moderation/mentor-profiles/999999/approve").status_code == 404
-    assert post_form("/moderation/organisations/999999/reject", reason="нет").status_code == 404
+    assert post("/moderation/mentor-profiles/999999/approve").status_code == 404
+    assert post("/moderation/organisations/999999/reject", reason="нет").status_code == 404

@@ -11,7 +11,7 @@ def search_links(client, query: str) -> str:
 
 
 def test_a_pending_revision_stays_private_until_approved(
-        client, as_moderator, published_profile, pending_revision, post_form):
+        client, as_moderator, published_profile, pending_revision, post):
     profile_url = f"/mentors/{published_profile.id}"
     assert f'href="{profile_url}"' in search_links(client, "робототехники")
 
@@ -19,19 +19,19 @@ def test_a_pending_revision_stays_private_until_approved(
     assert f'href="{profile_url}"' not in search_links(client, NEW_WORD)
     assert client.get(f"/mentors/{pending_revision.id}").status_code == 404
 
-    post_form(f"/moderation/mentor-profiles/{pending_revision.id}/approve")
+    post(f"/moderation/mentor-profiles/{pending_revision.id}/approve")
 
     assert NEW_WORD in client.get(profile_url).get_data(as_text=True)
     assert f'href="{profile_url}"' in search_links(client, NEW_WORD)
     assert f'href="{profile_url}"' not in search_links(client, "робототехники")
 
 
-def test_a_new_profile_enters_the_bank_and_the_index_only_when_approved(client, as_moderator, make, post_form):
+def test_a_new_profile_enters_the_bank_and_the_index_only_when_approved(client, as_moderator, make, post):
     profile = submitted(make.mentor("Лебедева Вера", status=ProfileStatus.DRAFT, bio="Веду кружок палеонтологии."))
     assert client.get(f"/mentors/{profile.id}").status_code == 404
     assert f'href="/mentors/{profile.id}"' not in search_links(client, "палеонтологии")
 
-    post_form(f"/moderation/mentor-profiles/{profile.id}/approve")
+    post(f"/moderation/mentor-profiles/{profile.id}/approve")
 
     assert client.get(f"/mentors/{profile.id}").status_code == 200
     assert f'href="/mentors/{profile.id}"' in search_links(client, "палеонтология")

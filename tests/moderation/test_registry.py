@@ -82,12 +82,12 @@ def test_the_queue_is_paginated_in_sql_across_kinds(client, as_moderator, make, 
                      [f"appeal-{appeals['fresh'].id}"], [f"appeal-{appeals['fresh'].id}"]]  # past the end: the last
 
 
-def test_a_kind_brings_its_audit_labels_and_its_my_submissions_section(app, client, login, appeals):
+def test_a_kind_brings_its_audit_labels_and_its_my_submissions_section(app, client, log_in, appeals):
     with app.test_request_context():
         assert action_label("appeal.open") == "Appeal opened"
     appeals["old"].is_blocked = False  # a blocked person cannot log in
     db.session.flush()
-    login(appeals["old"])
+    log_in(appeals["old"])
     assert 'data-my-appeals="1"' in client.get("/account/submissions").get_data(as_text=True)
 
 

@@ -26,38 +26,38 @@ def actions() -> list[str]:
     return db.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
 
 
-def test_a_moderator_cannot_approve_or_return_their_own_profile(client, login, make, post_form, outbox):
+def test_a_moderator_cannot_approve_or_return_their_own_profile(client, log_in, make, post, outbox):
     own = submitted(make.mentor("Соколова Ирина Викторовна", status=ProfileStatus.DRAFT, email="moderator@example.org"))
     own.user.role_grants.append(RoleGrant(role=Role.MODERATOR))
     db.session.flush()
-    login(own.user)
+    log_in(own.user)
     for action, data in (("approve", {}), ("return", {"reason": "Сама себе."})):
-        response = post_form(f"/moderation/mentor-profiles/{own.id}/{action}", **data)
+        response = post(f"/moderation/mentor-profiles/{own.id}/{action}", **data)
         assert response.status_code == 303 and response.location == f"/moderation/mentor-profiles/{own.id}"
         assert "You cannot decide on your own submission" in client.get(response.location).get_data(as_text=True)
     assert db.session.get(MentorProfile, own.id).status == ProfileStatus.PENDING
     assert actions() == [] and outbox() == []
 
 
-def test_a_moderator_cannot_decide_on_their_own_revision(client, login, make, post_form):
+def test_a_moderator_cannot_decide_on_their_own_revision(client, log_in, make, post):
     published = make.mentor("Соколова Ирина Викторовна", email="moderator@example.org")
     published.user.role_grants.append(RoleGrant(role=Role.MODERATOR))
     revision = make_revision(published, bio="Новый текст.")
-    login(published.user)
-    response = post_form(f"/moderation/mentor-profiles/{revision.id}/approve")
+    log_in(published.user)
+    response = post(f"/moderation/mentor-profiles/{revision.id}/approve")
     assert response.location == f"/moderation/mentor-profiles/{revision.id}"
     assert db.session.get(MentorProfile, published.id).bio != "Новый текст."
     assert db.session.get(MentorProfile, revision.id).status == ProfileStatus.PENDING
 
 
-def test_a_moderator_cannot_approve_or_reject_an_organisation_they_proposed(client, login, make, post_form):
+def test_a_moderator_cannot_approve_or_reject_an_organisation_they_proposed(client, log_in, make, post):
     organisation = propose_organisation(make)
     proposer = db.session.get(User, organisation.proposed_by_id)
     proposer.role_grants.append(RoleGrant(role=Role.MODERATOR))
     db.session.flush()
-    login(proposer)
+    log_in(proposer)
     for action in ("approve", "reject"):
-        response = post_form(f"/moderation/organisations/{organisation.id}/{action}", reason="Моя.")
+        response = post(f"/moderation/organisations/{organisation.id}/{action}", reason="Моя.")
         assert response.location == f"/moderation/organisations/{organisation.id}"
     assert db.session.get(Organisation, organisation.id).status == OrganisationStatus.PROPOSED
     assert actions() == []

@@ -1,22 +1,8 @@
-"""The pages are checked in Russian and English: compile the catalogue once before any test renders a page."""
-import subprocess
-import sys
-from pathlib import Path
-
+"""The pages are checked in Russian and English, from the compiled catalogue ``make translations`` writes
+(test_catalogue.py fails when it is missing or older than messages.po)."""
 import pytest
 
 from mentorbank.extensions import db
-
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "site" / "mentorbank" / "translations"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _compiled_catalogue():
-    subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "compile", "-d", str(TRANSLATIONS), "--use-fuzzy"],
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture

@@ -45,3 +45,26 @@ def test_the_template_lists_every_message_of_the_code_and_templates():
     template_ids = {message.id if isinstance(message.id, str) else message.id[0]
                     for message in read(TRANSLATIONS / "messages.pot") if message.id}
     assert in_sources - template_ids == set(), "run pybabel extract and update (see babel.cfg)"
+
+
+def test_the_compiled_catalogue_is_up_to_date():
+    """The site reads messages.mo, which ``make translations`` (and ``make test``) compiles from messages.po;
+    tests never write into the source tree, so a stale or missing one fails here instead."""
+    from babel.messages.mofile import read_mo
+
+    compiled_path = TRANSLATIONS / "ru" / "LC_MESSAGES" / "messages.mo"
+    assert compiled_path.exists(), "run make translations"
+    with compiled_path.open("rb") as mo:
+        compiled = read_mo(mo)
+    russian = read(TRANSLATIONS / "ru" / "LC_MESSAGES" / "messages.po")
+    stale = [message.id for message in russian
+             if message.id and message.string and not message.fuzzy
+             and _as_compared(compiled.get(message.id)) != _as_compared(message)]
+    assert stale == [], "run make translations"
+
+
+def _as_compared(message):
+    """A message's translation; a plural one as a tuple (read_mo gives a list, read_po a tuple)."""
+    if message is None:
+        return None
+    return tuple(message.string) if isinstance(message.string, (list, tuple)) else message.string

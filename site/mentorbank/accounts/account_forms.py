@@ -39,10 +39,6 @@ def organisation_choices(user: User) -> dict[str, list[tuple[int, str]]]:
     return groups
 
 
-class MarkNotificationsReadForm(FlaskForm):
-    submit = SubmitField(_l("Mark all as read"))
-
-
 class WithdrawPublicationConsentForm(FlaskForm):
     confirm = BooleanField(
         _l("I understand that my mentor profiles leave the bank and the search at once."),

@@ -1,35 +1,22 @@
-"""My account: profile, notifications, consent (the submissions page is moderation/submissions.py)."""
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+"""My account: overview, profile, consent (notifications are notifications/routes.py, the submissions page
+moderation/submissions.py)."""
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _, ngettext
 from flask_login import current_user, logout_user
-from sqlalchemy import select, update
 
-from ..core.htmx import render_page_or_partial
-from ..core.models import utcnow
-from ..core.pagination import page_number, paginate
 from ..core.permissions import login_required
 from ..extensions import db
-from ..mentors.models import profiles_of
-from ..notifications.models import Notification, unread_count
-from ..notifications.texts import describe
-from .account_forms import (
-    AccountProfileForm, CloseAccountForm, MarkNotificationsReadForm, WithdrawPublicationConsentForm,
-)
+from .account_forms import AccountProfileForm, CloseAccountForm, WithdrawPublicationConsentForm
 from .consent import close_account, withdraw_publication_consent
+from .pages import sections_of
 
 bp = Blueprint("account", __name__, url_prefix="/account")
-
-NOTIFICATIONS_PER_PAGE = 20
 
 
 @bp.get("")
 @login_required
 def index():
-    return render_template(
-        "account/index.html",
-        profiles=profiles_of(current_user.id),
-        unread=unread_count(current_user.id),
-    )
+    return render_template("account/index.html", sections=sections_of(current_user._get_current_object()))
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -45,35 +32,6 @@ def profile():
         flash(_("Your profile is saved."), "success")
         return redirect(url_for(".profile"), code=303)
     return render_template("account/profile.html", form=form), 422 if form.errors else 200
-
-
-@bp.get("/notifications")
-@login_required
-def notifications():
-    page = paginate(
-        select(Notification).where(Notification.user_id == current_user.id)
-        .order_by(Notification.created_at.desc(), Notification.id.desc()),
-        page_number(request.args.get("page")), NOTIFICATIONS_PER_PAGE,
-    )
-    page.items = [(notification, describe(notification)) for notification in page.items]
-    return render_page_or_partial(
-        "account/notifications.html", "account/_notifications.html",
-        page=page, read_form=MarkNotificationsReadForm(), unread=unread_count(current_user.id),
-    )
-
-
-@bp.post("/notifications/read")
-@login_required
-def mark_notifications_read():
-    if MarkNotificationsReadForm().validate_on_submit():
-        db.session.execute(
-            update(Notification)
-            .where(Notification.user_id == current_user.id, Notification.read_at.is_(None))
-            .values(read_at=utcnow())
-        )
-        db.session.commit()
-        flash(_("All notifications are marked as read."), "success")
-    return redirect(url_for(".notifications"), code=303)
 
 
 @bp.route("/consent", methods=["GET", "POST"])

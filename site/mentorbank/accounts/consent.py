@@ -2,15 +2,9 @@
 account is closed and the personal data erased). Services flush; the request commits once."""
 import secrets
 
-from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete
-
-from ..audit.labels import register_labels
-from ..audit.models import record
 from ..extensions import db
-from ..notifications.models import Notification
 from .models import User
-from .signals import account_closed, changed_by_receivers, publication_consent_withdrawn
+from .signals import account_closed, audit, changed_by_receivers, publication_consent_withdrawn
 
 # Stored instead of the erased name: audit entries and moderators' lists still need something to show.
 ERASED_NAME = "Удалённый пользователь"
@@ -20,12 +14,13 @@ def withdraw_publication_consent(user: User) -> list:
     """The domains withdraw everything of the person that is public or waiting (each one audited), through the
     ``publication_consent_withdrawn`` signal; returns what they withdrew."""
     withdrawn = changed_by_receivers(publication_consent_withdrawn.send(user))
-    record("consent.publication_withdraw", user, actor=user, details={"profiles": [p.id for p in withdrawn]})
+    audit("consent.publication_withdraw", user, actor=user, details={"profiles": [p.id for p in withdrawn]})
     return withdrawn
 
 
 def close_account(user: User) -> None:
-    """Withdraw the consent to processing: withdraw the profiles, erase the personal data, block the log-in."""
+    """Withdraw the consent to processing: withdraw the profiles, erase the personal data (the areas that keep
+    some, e.g. notifications, erase theirs on ``account_closed``), block the log-in."""
     withdraw_publication_consent(user)
     account_closed.send(user)
     user.full_name = ERASED_NAME
@@ -37,10 +32,6 @@ def close_account(user: User) -> None:
     user.processing_consent_version = None
     user.is_blocked = True
     user.role_grants.clear()
-    db.session.execute(delete(Notification).where(Notification.user_id == user.id))
     db.session.flush()
-    record("account.close", user, actor=user, reason="consent to processing withdrawn")
+    audit("account.close", user, actor=user, reason="consent to processing withdrawn")
 
-
-register_labels("consent", _l("Consents"), {"publication_withdraw": _l("Consent to publication withdrawn")})
-register_labels("account", _l("Closed accounts"), {"close": _l("Account closed, personal data erased")})

@@ -4,6 +4,7 @@ import hmac
 import secrets
 from datetime import datetime
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -20,6 +21,11 @@ class Role(enum.StrEnum):
     MODERATOR = "moderator"
     ADMIN = "admin"
     CURATOR = "curator"  # of one organisation
+
+
+def hash_password(password: str) -> str:
+    """A hash of ``password`` by the configured method (PASSWORD_HASH_METHOD)."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
 class User(UserMixin, TimestampMixin, db.Model):
@@ -62,7 +68,7 @@ class User(UserMixin, TimestampMixin, db.Model):
         self.session_token = new_session_token()
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
         return bool(self.password_hash) and check_password_hash(self.password_hash, password)

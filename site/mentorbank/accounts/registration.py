@@ -3,6 +3,7 @@
 Routes call these, then commit once. No answer here tells a visitor whether an e-mail is registered: the
 callers show the same page either way, and the slow password hash runs either way too.
 """
+import functools
 from dataclasses import dataclass
 
 from flask import current_app
@@ -18,10 +19,12 @@ from ..extensions import db
 from ..organisations.models import Municipality, Organisation, OrganisationStatus
 from ..vocabularies.models import Term
 from . import tokens
-from .models import User, normalise_email
+from .models import User, hash_password, normalise_email
 
-# Checked against when the e-mail is unknown, so a miss costs as much time as a wrong password.
-_UNKNOWN_USER_HASH = generate_password_hash("no such user")
+@functools.cache
+def _unknown_user_hash(method: str) -> str:
+    """Checked against when the e-mail is unknown, so a miss costs as much time as a wrong password."""
+    return generate_password_hash("no such user", method=method)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def register(
     """Create the account and mail the confirmation link; None when the e-mail is taken (its owner is told)."""
     existing = user_by_email(email)
     if existing is not None:
-        generate_password_hash(password)  # the same work as a real registration, so timing tells nothing
+        hash_password(password)  # the same work as a real registration, so timing tells nothing
         _send_registration_attempt(existing)
         return None
     user = User(
@@ -116,7 +119,7 @@ def authenticate(email: str, password: str) -> User | None:
     in, so a password that works only for a new registration would tell a new address from a taken one."""
     user = user_by_email(email) if email else None
     if user is None or not user.password_hash:
-        check_password_hash(_UNKNOWN_USER_HASH, password)
+        check_password_hash(_unknown_user_hash(current_app.config["PASSWORD_HASH_METHOD"]), password)
         return None
     if not user.check_password(password) or not user.is_active or not user.is_confirmed:
         return None

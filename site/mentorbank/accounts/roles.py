@@ -1,19 +1,17 @@
 """Operator actions on accounts: create an account, grant and revoke roles, block and unblock.
 
 Shared by ``flask users …`` (actor None) and the admin pages (actor = the admin). Every change is audited in
-the same transaction; the caller commits.
+the same transaction (the ``account_changed`` signal); the caller commits.
 """
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from ..audit.labels import register_labels
-from ..audit.models import record
 from ..core.models import utcnow
 from ..extensions import db
 from ..organisations.models import Organisation
 from .models import Role, RoleGrant, User, normalise_email
-from .signals import changed_by_receivers, user_blocked
+from .signals import audit, changed_by_receivers, user_blocked
 
 
 class AccountError(ValueError):
@@ -46,7 +44,7 @@ def create_account(
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
-    record("user.create", user, actor=actor, details={"consent": "given to the operator"})
+    audit("user.create", user, actor=actor, details={"consent": "given to the operator"})
     return user
 
 
@@ -71,7 +69,7 @@ def grant_role(user: User, role: Role, organisation: Organisation | None = None,
         return False
     user.role_grants.append(RoleGrant(role=role, organisation=organisation, granted_by_id=actor.id if actor else None))
     db.session.flush()
-    record("role.grant", user, actor=actor, details=_role_details(role, organisation))
+    audit("role.grant", user, actor=actor, details=_role_details(role, organisation))
     return True
 
 
@@ -85,7 +83,7 @@ def revoke_role(user: User, role: Role, organisation: Organisation | None = None
         return False
     user.role_grants.remove(grant)
     db.session.flush()
-    record("role.revoke", user, actor=actor, details=_role_details(role, organisation))
+    audit("role.revoke", user, actor=actor, details=_role_details(role, organisation))
     return True
 
 
@@ -103,7 +101,7 @@ def block_user(user: User, *, actor: User | None = None, reason: str | None = No
     user.is_blocked = True
     withdrawn = changed_by_receivers(user_blocked.send(user, actor=actor, reason=reason or None))
     db.session.flush()
-    record("user.block", user, actor=actor, reason=reason or None,
+    audit("user.block", user, actor=actor, reason=reason or None,
            details={"withdrawn": [f"{type(item).__tablename__}:{item.id}" for item in withdrawn]})
     return withdrawn
 
@@ -114,16 +112,6 @@ def unblock_user(user: User, *, actor: User | None = None) -> bool:
         return False
     user.is_blocked = False
     db.session.flush()
-    record("user.unblock", user, actor=actor)
+    audit("user.unblock", user, actor=actor)
     return True
 
-
-register_labels("user", _l("Accounts"), {
-    "create": _l("Account created by an operator"),
-    "block": _l("Account blocked"),
-    "unblock": _l("Account unblocked"),
-})
-register_labels("role", _l("Roles"), {
-    "grant": _l("Role granted"),
-    "revoke": _l("Role revoked"),
-})

@@ -22,7 +22,7 @@ CONTENT_SECURITY_POLICY = "; ".join((
 ))
 HSTS = "max-age=31536000; includeSubDomains"
 # Blueprints whose pages show personal data whoever looks at them.
-PERSONAL_BLUEPRINTS = frozenset({"account", "submissions", "mentor_application", "moderation", "admin", "auth"})
+PERSONAL_BLUEPRINTS = frozenset({"account", "notifications", "submissions", "mentor_application", "moderation", "admin", "auth"})
 
 # A search with this many words or more is expensive (each word is a term query over the whole index).
 EXPENSIVE_SEARCH_WORDS = 6

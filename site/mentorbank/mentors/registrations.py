@@ -1,10 +1,12 @@
 """What the mentors area declares to the app-wide registries (called once by the app factory): its record
-pages, its moderated kind, and the mentors section of an organisation's page."""
+pages, its moderated kind, the mentors section of an organisation's page and the person's mentor profiles on
+their account page."""
+from ..accounts import pages as account_pages
 from ..core import records
 from ..extensions import db
 from ..organisations.pages import PageSection, register_section
 from . import moderated  # noqa: F401  (registers mentor profiles as a moderated kind on import)
-from .models import MentorProfile, public_profiles
+from .models import MentorProfile, profiles_of, public_profiles
 
 
 def organisation_mentors(organisation) -> PageSection:
@@ -12,6 +14,11 @@ def organisation_mentors(organisation) -> PageSection:
     mentors = db.session.scalars(public_profiles().where(MentorProfile.organisation_id == organisation.id)).all()
     mentors = sorted(mentors, key=lambda profile: profile.display_name.casefold())
     return PageSection("mentors/_organisation_section.html", {"mentors": mentors})
+
+
+def account_mentor_profiles(user) -> PageSection:
+    """The person's own mentor profiles, whatever their status, or an invitation to become a mentor."""
+    return PageSection("account/_mentor_profiles_section.html", {"profiles": profiles_of(user.id)})
 
 
 def register() -> None:
@@ -23,3 +30,4 @@ def register() -> None:
         aliases=("mentor",),
     ))
     register_section("mentors", organisation_mentors)
+    account_pages.register_section("mentors", account_mentor_profiles)

@@ -5,7 +5,7 @@ from mentorbank.extensions import db
 from mentorbank.mentors.models import ProfileStatus
 from mentorbank.organisations.models import OrganisationStatus
 
-from ..application.conftest import ESCAPED_XSS, XSS, post_form, token_of
+from tests.conftest import ESCAPED_XSS, XSS, post_form, token_of
 
 ACCOUNT_PAGES = ["/account", "/account/profile", "/account/submissions", "/account/notifications",
                  "/account/consent"]

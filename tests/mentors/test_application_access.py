@@ -4,8 +4,9 @@ from sqlalchemy import select
 
 from mentorbank.extensions import db
 from mentorbank.mentors.models import MentorProfile, ProfileStatus
+from tests.conftest import ESCAPED_XSS, XSS, token_of
 
-from .conftest import ESCAPED_XSS, XSS, press, save_draft, token_of
+from .application_forms import press, save_draft
 
 PAGES = ["/account/mentor-profiles", "/account/mentor-profiles/new", "/account/mentor-profiles/new?team=1"]
 

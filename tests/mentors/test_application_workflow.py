@@ -13,7 +13,7 @@ from mentorbank.moderation.decisions import approve_mentor_profile
 from mentorbank.vocabularies.models import Vocabulary, terms_of
 
 from ..search.conftest import found_ids
-from .conftest import own_profile, press, save_draft, submit_form
+from .application_forms import own_profile, press, save_draft, submit_form
 
 NEW = "/account/mentor-profiles/new"
 

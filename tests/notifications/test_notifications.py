@@ -5,7 +5,7 @@ from mentorbank.core.models import utcnow
 from mentorbank.extensions import db
 from mentorbank.notifications.models import Notification
 
-from ..application.conftest import ESCAPED_XSS, XSS, post_form
+from tests.conftest import ESCAPED_XSS, XSS, post_form
 
 
 def notify(user, kind="mentor_profile.returned", minutes_ago=0, **fields) -> Notification:

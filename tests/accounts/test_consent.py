@@ -8,7 +8,7 @@ from mentorbank.extensions import db
 from mentorbank.mentors.models import ProfileStatus
 from mentorbank.notifications.models import Notification
 
-from ..application.conftest import post_form
+from tests.conftest import post_form
 from ..search.conftest import found_ids
 
 

@@ -1,1 +1,0 @@
-from tests.application.conftest import log_in  # noqa: F401 - the same log-in fixture
