@@ -16,7 +16,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from . import engine
-from .analysis import fold, index_terms, query_groups, words
+from .analysis import expansions, fold, index_terms, query_groups, words
 from .registry import SearchableType
 
 MAX_LENGTH = 200
@@ -321,3 +321,16 @@ def positive_terms(node) -> set[str]:
     if _is_not(node):
         return set()
     return set().union(*(positive_terms(child) for child in node.children))
+
+
+def widened_words(node) -> list[tuple[str, str]]:
+    """(typed words, what the thesaurus widened them to) over the words the query asks for, each expansion
+    once, in the order typed: the line "also searched: …"."""
+    if isinstance(node, Words):
+        return [] if node.phrase else expansions(node.text)
+    if _is_not(node):
+        return []
+    found = []
+    for child in node.children:
+        found.extend(pair for pair in widened_words(child) if pair[1] not in {label for _typed, label in found})
+    return found

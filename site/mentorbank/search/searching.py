@@ -1,14 +1,14 @@
 """One search over the declared types, in one tantivy index: ranked hits, disjunctive facet counts, snippets,
 "did you mean"."""
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from tantivy import Occur, Order, Query
 
 from . import engine, registry, snippets
 from .analysis import acceptable_suggestion, fold
 from .documents import stored_originals, stored_title
-from .query import UserQuery, compile_top, parse, positive_terms, read
+from .query import UserQuery, compile_top, parse, positive_terms, read, widened_words
 from .results import Hit, SearchResult
 
 TYPE_FACET = "type"
@@ -174,14 +174,15 @@ def search(
             matching, limit=per_page, offset=offset, count=True, order_by_field=field, order=order
         )
         total, found_hits = found.count, found.hits
-    terms = positive_terms(parse(user_query)) if text is not None else None
+    tree = parse(user_query)
+    terms = positive_terms(tree) if text is not None else None
     hits = [state.hit(score if field is None else 0.0, address, terms) for score, address in found_hits]
     suggestion = None
     if text is not None and strict_total < SUGGEST_BELOW:
         suggestion = _suggestion(state, user_query, strict_total)
     return SearchResult(
         hits=hits, total=total, page=page, per_page=per_page, facets=counts,
-        suggestion=suggestion, query=user_query.text,
+        suggestion=suggestion, query=user_query.text, expansions=widened_words(tree) if text is not None else [],
     )
 
 
@@ -204,15 +205,27 @@ def _distance(first: str, second: str, limit: int) -> int:
     return previous[-1]
 
 
+class _Lexicon(Container):
+    """The whole words of the indexed documents (folded): a name or an English word found there is as real a
+    suggestion as a word of the Russian dictionary."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+
+    def __contains__(self, word) -> bool:
+        return bool(self.searcher.doc_freq(engine.SPELLING, word))
+
+
 def _correction(state: _Search, word: str) -> str | None:
     """The nearest whole word of the indexed documents (sharing the first two letters), the most frequent on a
     tie; None when the word is known or nothing near is acceptable."""
-    if state.searcher.doc_freq(engine.SPELLING, word):
+    lexicon = _Lexicon(state.searcher)
+    if word in lexicon:
         return None
     limit = 1 if len(word) < 6 else 2
     best, best_key = None, None
     for candidate, frequency in state.searcher.terms_with_prefix(engine.SPELLING, word[:2]):
-        if abs(len(candidate) - len(word)) > limit or not acceptable_suggestion(word, candidate):
+        if abs(len(candidate) - len(word)) > limit or not acceptable_suggestion(word, candidate, lexicon):
             continue
         distance = _distance(word, candidate, limit)
         if distance <= limit and (best_key is None or (distance, -frequency) < best_key):
