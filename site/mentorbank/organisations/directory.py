@@ -1,31 +1,72 @@
-"""The organisation directory look-up: the registration picker and the account's organisation choice read it.
+"""The organisation directory look-up: the registration picker and the account's organisation choice read it,
+and the admin's organisation list searches with it.
 
+Public organisations are found by the site's search (the organisation searchable type), so the picker finds what
+/search finds: «лицей 58» finds «Лицей № 58», «СОШ 153» finds «МБОУ «Средняя общеобразовательная школа № 153»».
 Only public organisations are offered; a proposed one waits for a moderator.
 """
-from sqlalchemy import or_, select
+from sqlalchemy import not_, or_, select
 
+from .. import search
 from ..core.text import fold, folded_contains
 from ..extensions import db
+from ..search.analysis import groups_match, index_terms, query_groups
 from ..vocabularies.models import Vocabulary, terms_of
 from .models import Municipality, Organisation, Region, public_organisations
 
 LOOKUP_LIMIT = 12
 
 
+def searched_organisation_ids(query: str, limit: int) -> tuple[list[int], int]:
+    """Ids of the public organisations the site's search finds for ``query``, best first (at most ``limit``),
+    and how many it found. Every word must match: a school that only shares «лицей» with «лицей 999» is not the
+    one typed (the picker then offers to propose it)."""
+    if not fold(query).strip():
+        return [], 0
+    result = search.search(["organisation"], query, per_page=limit, any_word_fallback=False)
+    return result.ids, result.total
+
+
+def unlisted_organisation_ids(query: str) -> list[int]:
+    """Ids of the organisations outside the directory (proposed, so never indexed) whose name or short name the
+    query finds by the search's own analysis (word forms, numbers, the thesaurus). They are few: matched here,
+    in memory."""
+    groups = query_groups(query)
+    if not groups:
+        return []
+    rows = db.session.execute(
+        select(Organisation.id, Organisation.name, Organisation.short_name).where(not_(Organisation.is_public))
+    )
+    return [row.id for row in rows if groups_match(groups, index_terms(f"{row.name} {row.short_name or ''}"))]
+
+
+def name_contains(query: str):
+    """Name or short name contains what was typed, in any case, ё = е (a word still being typed: «лиц»)."""
+    needle = fold(query).strip()
+    return or_(folded_contains(Organisation.name, needle), folded_contains(Organisation.short_name, needle))
+
+
 def organisation_matches(query: str, limit: int = LOOKUP_LIMIT) -> tuple[list[Organisation], bool]:
-    """Public organisations whose name or short name contains ``query`` (any case, ё = е), best first
-    (names that start with it, then by name), and whether more were left out."""
+    """Public organisations for ``query``, best first, and whether more were left out: those the site's search
+    finds, then those whose name merely contains the text (names that start with it first, then by name)."""
     needle = fold(query).strip()
     if not needle:
         return [], False
-    matching = db.session.scalars(public_organisations().where(
-        or_(folded_contains(Organisation.name, needle), folded_contains(Organisation.short_name, needle))
-    )).all()
-    ranked = sorted(matching, key=lambda org: (
-        not (fold(org.name).startswith(needle) or fold(org.short_name or "").startswith(needle)),
-        fold(org.short_name or org.name), org.id,
-    ))
-    return ranked[:limit], len(ranked) > limit
+    found_ids, found_total = searched_organisation_ids(query, limit)
+    found = {org.id: org for org in db.session.scalars(public_organisations().where(Organisation.id.in_(found_ids)))}
+    ranked = [found[org_id] for org_id in found_ids if org_id in found]
+    more = found_total > limit
+    if len(ranked) < limit:
+        containing = db.session.scalars(public_organisations().where(
+            name_contains(query), Organisation.id.not_in(found_ids)
+        )).all()
+        containing = sorted(containing, key=lambda org: (
+            not (fold(org.name).startswith(needle) or fold(org.short_name or "").startswith(needle)),
+            fold(org.short_name or org.name), org.id,
+        ))
+        more = more or len(ranked) + len(containing) > limit
+        ranked += containing
+    return ranked[:limit], more
 
 
 def approved_organisation(organisation_id: int | None) -> Organisation | None:

@@ -136,11 +136,13 @@ def search(
     page: int = 1,
     per_page: int = 20,
     count_facets: Iterable[str] | None = None,
+    any_word_fallback: bool = True,
 ) -> SearchResult:
     """Public records of ``types`` matching the query and the ticked facet values (values of one facet OR-ed,
     facets AND-ed; "type" is a facet too), a page of them best first or in ``sort`` order, with facet counts.
 
-    Words are AND-ed, and OR-ed when that finds nothing. An empty query (or one of stop words only) lists every
+    Words are AND-ed, and OR-ed when that finds nothing (unless ``any_word_fallback`` is False: a picker or a
+    filter of named records, where an organisation merely sharing a word is no answer). An empty query (or one of stop words only) lists every
     record when every type searched is browsable (the mentor bank), and finds nothing otherwise. ``count_facets``
     names the facets whose counts are wanted (default: every facet the types share, and "type")."""
     state = _Search(types)
@@ -159,7 +161,7 @@ def search(
         base = text
     counts, base_total = state.facet_counts(base, facets, selected)
     strict_total = base_total if text is not None else 0
-    if text is not None and base_total == 0 and len(user_query.words) > 1:
+    if any_word_fallback and text is not None and base_total == 0 and len(user_query.words) > 1:
         text = base = state.text_query(user_query, conjunctive=False) or text
         counts, base_total = state.facet_counts(base, facets, selected)
     counts = {facet: counts[facet] for facet in wanted_facets}
