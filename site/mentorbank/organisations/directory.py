@@ -3,41 +3,58 @@ and the admin's organisation list searches with it.
 
 Public organisations are found by the site's search (the organisation searchable type), so the picker finds what
 /search finds: «лицей 58» finds «Лицей № 58», «СОШ 153» finds «МБОУ «Средняя общеобразовательная школа № 153»».
-Only public organisations are offered; a proposed one waits for a moderator.
+The directory sits below search in the layers (tests/test_layers.py): organisations/searchable.py hands the
+search to it (``use_word_search``). Only public organisations are offered; a proposed one waits for a moderator.
 """
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from sqlalchemy import not_, or_, select
 
-from .. import search
 from ..core.text import fold, folded_contains
 from ..extensions import db
-from ..search.analysis import groups_match, index_terms, query_groups
 from ..vocabularies.models import Vocabulary, terms_of
 from .models import Municipality, Organisation, Region, public_organisations
 
 LOOKUP_LIMIT = 12
 
 
+@dataclass(frozen=True)
+class WordSearch:
+    # (query, limit) -> ids of the public organisations found, best first, and how many were found.
+    public_ids: Callable[[str, int], tuple[list[int], int]]
+    # query -> whether a text holds what the query asks for, analysed as the index analyses (for the few
+    # records the index does not hold); None when the query has no searchable word.
+    text_matcher: Callable[[str], Callable[[str], bool] | None]
+
+
+_word_search: WordSearch | None = None
+
+
+def use_word_search(word_search: WordSearch) -> None:
+    global _word_search
+    _word_search = word_search
+
+
 def searched_organisation_ids(query: str, limit: int) -> tuple[list[int], int]:
     """Ids of the public organisations the site's search finds for ``query``, best first (at most ``limit``),
-    and how many it found. Every word must match: a school that only shares «лицей» with «лицей 999» is not the
-    one typed (the picker then offers to propose it)."""
-    if not fold(query).strip():
+    and how many it found."""
+    if _word_search is None or not fold(query).strip():
         return [], 0
-    result = search.search(["organisation"], query, per_page=limit, any_word_fallback=False)
-    return result.ids, result.total
+    return _word_search.public_ids(query, limit)
 
 
 def unlisted_organisation_ids(query: str) -> list[int]:
     """Ids of the organisations outside the directory (proposed, so never indexed) whose name or short name the
     query finds by the search's own analysis (word forms, numbers, the thesaurus). They are few: matched here,
     in memory."""
-    groups = query_groups(query)
-    if not groups:
+    matches = _word_search.text_matcher(query) if _word_search is not None else None
+    if matches is None:
         return []
     rows = db.session.execute(
         select(Organisation.id, Organisation.name, Organisation.short_name).where(not_(Organisation.is_public))
     )
-    return [row.id for row in rows if groups_match(groups, index_terms(f"{row.name} {row.short_name or ''}"))]
+    return [row.id for row in rows if matches(f"{row.name} {row.short_name or ''}")]
 
 
 def name_contains(query: str):

@@ -142,9 +142,10 @@ def search(
     facets AND-ed; "type" is a facet too), a page of them best first or in ``sort`` order, with facet counts.
 
     Words are AND-ed, and OR-ed when that finds nothing (unless ``any_word_fallback`` is False: a picker or a
-    filter of named records, where an organisation merely sharing a word is no answer). An empty query (or one of stop words only) lists every
-    record when every type searched is browsable (the mentor bank), and finds nothing otherwise. ``count_facets``
-    names the facets whose counts are wanted (default: every facet the types share, and "type")."""
+    filter of named records, where a record merely sharing a word is no answer). An empty query (or one of stop
+    words only) lists every record when every type searched is browsable (the mentor bank), and finds nothing
+    otherwise. ``count_facets`` names the facets whose counts are wanted (default: every facet the types share,
+    and "type")."""
     state = _Search(types)
     page, per_page = max(page, 1), max(per_page, 1)
     user_query = read(query, state.fieldnames)
@@ -218,10 +219,9 @@ class _Lexicon(Container):
         return bool(self.searcher.doc_freq(engine.SPELLING, word))
 
 
-def _correction(state: _Search, word: str) -> str | None:
+def _correction(state: _Search, word: str, lexicon: _Lexicon) -> str | None:
     """The nearest whole word of the indexed documents (sharing the first two letters), the most frequent on a
     tie; None when the word is known or nothing near is acceptable."""
-    lexicon = _Lexicon(state.searcher)
     if word in lexicon:
         return None
     limit = 1 if len(word) < 6 else 2
@@ -238,9 +238,9 @@ def _correction(state: _Search, word: str) -> str | None:
 def _suggestion(state: _Search, user_query: UserQuery, strict_total: int) -> str | None:
     """The whole query with unknown words replaced by the nearest real words, offered only when it finds more
     than the typed query (both AND-ed)."""
-    corrections = {}
+    corrections, lexicon = {}, _Lexicon(state.searcher)
     for word in {fold(word) for word in user_query.words}:
-        if corrected := _correction(state, word):
+        if corrected := _correction(state, word, lexicon):
             corrections[word] = corrected
     if not corrections:
         return None
