@@ -1,6 +1,7 @@
 """The organisation picker of the registration form: htmx as you type, a plain form without JavaScript."""
 import pytest
 
+from mentorbank.extensions import db
 from mentorbank.organisations.models import OrganisationStatus
 
 from tests.conftest import post_form
@@ -18,7 +19,15 @@ def directory(make):
                                region_name="Республика Хакасия")
     hidden = make.organisation(name="Лицей, который ещё проверяют")
     hidden.status = OrganisationStatus.PROPOSED
-    return {"lyceum": lyceum, "school": school, "hidden": hidden}
+    numbered = make.organisation(name="МАОУ «Лицей № 58»")
+    long_named = make.organisation(name="МБОУ «Средняя общеобразовательная школа № 153»", municipality_name="г. Уфа",
+                                   region_name="Республика Башкортостан")
+    hidden_numbered = make.organisation(name="Лицей № 58, филиал")
+    hidden_numbered.status = OrganisationStatus.PROPOSED
+    # Committed, so the search index follows, as after an admin's or a moderator's save.
+    db.session.commit()
+    return {"lyceum": lyceum, "school": school, "hidden": hidden, "numbered": numbered, "long_named": long_named,
+            "hidden_numbered": hidden_numbered}
 
 
 def options(response) -> str:
@@ -38,6 +47,30 @@ def test_lookup_answers_htmx_with_approved_matches_only(client, directory):
 def test_lookup_ignores_case_and_yo(client, directory, query):
     html = options(client.get("/auth/organisations", query_string={"q": query}, headers=HTMX))
     assert 'name="organisation_id"' in html
+
+
+@pytest.mark.parametrize(("query", "wanted"), [
+    ("лицей 58", "numbered"), ("Лицей №58", "numbered"), ("лицея 58", "numbered"),
+    ("СОШ № 153", "long_named"), ("СОШ 153", "long_named"), ("школа 153", "long_named"),
+    ("средней общеобразовательной школы № 153", "long_named"),
+])
+def test_lookup_finds_what_the_site_search_finds(client, directory, query, wanted):
+    """Word forms, numbers with or without «№» and abbreviations, as on /search; only public organisations."""
+    html = options(client.get("/auth/organisations", query_string={"q": query}, headers=HTMX))
+    offered = {org.id for org in directory.values() if f'value="{org.id}"' in html}
+    assert offered == {directory[wanted].id}
+
+
+def test_a_school_not_in_the_directory_is_not_answered_by_its_namesakes(client, directory):
+    """«Лицей № 999» is not there: no other lyceum is offered, the visitor is invited to propose it."""
+    html = options(client.get("/auth/organisations", query_string={"q": "лицей 999"}, headers=HTMX))
+    assert 'name="organisation_id"' not in html and "лицей 999" in html
+
+
+def test_lookup_offers_a_name_still_being_typed(client, directory):
+    html = options(client.get("/auth/organisations?q=лиц", headers=HTMX))
+    assert f'value="{directory["lyceum"].id}"' in html and f'value="{directory["numbered"].id}"' in html
+    assert f'value="{directory["hidden"].id}"' not in html
 
 
 def test_lookup_keeps_the_chosen_organisation_while_searching_for_another(client, directory):

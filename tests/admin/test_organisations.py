@@ -97,3 +97,27 @@ def test_names_are_escaped(admin_browser, make):
     assert payload not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     refused = admin_browser.post("/admin/organisations/new", _form(make, name=payload, website="javascript:x"))
     assert payload not in refused.get_data(as_text=True)
+
+
+def test_search_finds_word_forms_numbers_and_abbreviations_public_or_proposed(admin_browser, make):
+    """The admin's search is the site's (as /search and the registration picker), and still finds the proposed
+    organisations the public index does not hold."""
+    numbered = make.organisation(name="МАОУ «Лицей № 58»")
+    long_named = make.organisation(name="МБОУ «Средняя общеобразовательная школа № 153»")
+    make.organisation(name="МАОУ «Лицей № 131»")
+    branch = make.organisation(name="Лицей № 58, филиал", municipality_name="г. Уфа")
+    private = make.organisation(name="Частная средняя общеобразовательная школа «Свет»")
+    for proposed in (branch, private):
+        proposed.status = OrganisationStatus.PROPOSED
+    db.session.commit()  # the index follows the commit
+
+    def listed(query: str, **filters) -> set[int]:
+        return _listed_ids(admin_browser.get("/admin/organisations", query_string={"q": query, **filters}))
+
+    for query in ("лицей 58", "Лицей №58", "лицея № 58"):
+        assert listed(query) == {numbered.id, branch.id}, query
+    for query in ("СОШ № 153", "СОШ 153", "школы 153"):
+        assert listed(query) == {long_named.id}, query
+    assert listed("СОШ Свет") == {private.id}
+    assert listed("лицей 58", status="proposed") == {branch.id}
+    assert listed("лицей 999") == set()

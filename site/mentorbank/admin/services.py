@@ -14,10 +14,13 @@ from ..core.pagination import Page, count_rows, paginate
 from ..core.text import folded_contains
 from ..extensions import db
 from ..mentors.models import MentorProfile, ProfileStatus
+from ..organisations.directory import name_contains, searched_organisation_ids, unlisted_organisation_ids
 from ..organisations.models import Municipality, Organisation, OrganisationStatus, Region, public_organisations
 from ..vocabularies.models import Term, Vocabulary
 
 PER_PAGE = 30
+# Matches taken from the search at once; more are asked for when it found more.
+ORGANISATION_SEARCH_LIMIT = 500
 ORGANISATION_FIELDS = ("name", "short_name", "kind_id", "municipality_id", "website", "is_training_ground", "status")
 TERM_FIELDS = ("name", "name_en", "position", "is_active")
 
@@ -91,7 +94,7 @@ def organisations_query(text: str | None, status: str | None, kind_id: int | Non
     query = select(Organisation).order_by(Organisation.name, Organisation.id)
     text = (text or "").strip()
     if text:
-        query = query.where(_text_matches((Organisation.name, Organisation.short_name), text))
+        query = query.where(_organisations_found(text))
     if status in {s.value for s in OrganisationStatus}:
         query = query.where(Organisation.status == OrganisationStatus(status))
     if kind_id:
@@ -99,6 +102,16 @@ def organisations_query(text: str | None, status: str | None, kind_id: int | Non
     if municipality_id:
         query = query.where(Organisation.municipality_id == municipality_id)
     return query
+
+
+def _organisations_found(text: str):
+    """What the admin's words find: the public organisations the site's search finds (the same word forms,
+    numbers and abbreviations as /search and the registration picker), the proposed ones (never indexed) by the
+    same analysis, and any whose name contains the text as typed."""
+    found_ids, total = searched_organisation_ids(text, ORGANISATION_SEARCH_LIMIT)
+    if total > len(found_ids):
+        found_ids, _total = searched_organisation_ids(text, total)
+    return or_(Organisation.id.in_(found_ids + unlisted_organisation_ids(text)), name_contains(text))
 
 
 def organisation_kinds(include: int | None = None) -> list[Term]:

@@ -6,7 +6,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from ..extensions import db
-from ..search import SearchableType, TextField, register
+from ..search import SearchableType, TextField, register, search
+from ..search.analysis import groups_match, index_terms, query_groups
+from .directory import WordSearch, use_word_search
 from .models import Municipality, Organisation, Region, public_organisations
 
 BATCH = 500
@@ -83,3 +85,21 @@ ORGANISATION_SEARCH = register(SearchableType(
     hit_template="search/hits/organisation.html",
     records_for_hits=organisations_for_hits,
 ))
+
+
+def public_organisation_ids(query: str, limit: int) -> tuple[list[int], int]:
+    # Every word must match: a school that only shares «лицей» with «лицей 999» is not the one typed (the
+    # picker then offers to propose it).
+    result = search(["organisation"], query, per_page=limit, any_word_fallback=False)
+    return result.ids, result.total
+
+
+def organisation_text_matcher(query: str):
+    groups = query_groups(query)
+    if not groups:
+        return None
+    return lambda text: groups_match(groups, index_terms(text))
+
+
+# The directory's look-up and the admin's organisation list find organisations with the site's search.
+use_word_search(WordSearch(public_ids=public_organisation_ids, text_matcher=organisation_text_matcher))

@@ -16,7 +16,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from . import engine
-from .analysis import fold, index_terms, query_groups, words
+from .analysis import expansions, fold, index_terms, query_groups, words
 from .registry import SearchableType
 
 MAX_LENGTH = 200
@@ -151,6 +151,8 @@ class _Parser:
                 children.append(Boolean("maybe", [self.unary()]))
             else:
                 children.append(self.unary())
+        if implicit:
+            children = _runs_of_words_joined(children)
         return children[0] if len(children) == 1 else Boolean("and", children, implicit=implicit)
 
     def unary(self):
@@ -180,6 +182,22 @@ class _Parser:
                 return Words(following.strip('"'), field=match.group(1), phrase=True)
             return Words(rest, field=match.group(1))
         return Words(token)
+
+
+def _is_plain_words(node) -> bool:
+    return isinstance(node, Words) and node.field is None and not node.phrase
+
+
+def _runs_of_words_joined(children: list) -> list:
+    """Plain words side by side become one Words node: the thesaurus sees a run of them whole («единый
+    государственный экзамен» is one side of an entry, «ЕГЭ» the other), which word by word it never would."""
+    joined = []
+    for child in children:
+        if joined and _is_plain_words(child) and _is_plain_words(joined[-1]):
+            joined[-1] = Words(f"{joined[-1].text} {child.text}")
+        else:
+            joined.append(child)
+    return joined
 
 
 def parse(user_query: UserQuery):
@@ -222,6 +240,21 @@ def _groups(node: Words) -> list[list[tuple[str, ...]]]:
     return query_groups(node.text)
 
 
+def _tokens_as_phrases(text: str, groups: list[list[tuple[str, ...]]]) -> list[list[tuple[str, ...]]]:
+    """The terms of one typed token («педагогам-психологам») follow each other: a phrase, unless the thesaurus
+    widened them. ``groups`` are the text's query_groups, one per term, in the order typed."""
+    merged, position = [], 0
+    for token in text.split():
+        count = len(index_terms(token))
+        own = groups[position:position + count]
+        position += count
+        if len(own) > 1 and all(len(group) == 1 for group in own):
+            merged.append([tuple(term for group in own for term in group[0])])
+        else:
+            merged.extend(own)
+    return merged
+
+
 def _combine(queries: list[Query], occur: Occur) -> Query:
     return queries[0] if len(queries) == 1 else Query.boolean_query([(occur, q) for q in queries])
 
@@ -234,9 +267,8 @@ def compile_for(node, searchable: SearchableType, schema, conjunctive: bool = Tr
     """The query for one type's documents; None when nothing searchable is in it (only stop words, say)."""
     if isinstance(node, Words):
         groups = _groups(node)
-        if conjunctive and len(groups) > 1 and all(len(group) == 1 for group in groups):
-            # The words of one typed token («педагогам-психологам») follow each other: a phrase.
-            groups = [[tuple(term for group in groups for term in group[0])]]
+        if conjunctive and not node.phrase:
+            groups = _tokens_as_phrases(node.text, groups)
         alternatives_per_group = []
         for group in groups:
             alternatives = [q for terms in group if (q := _in_fields(schema, searchable, node.field, terms))]
@@ -289,3 +321,16 @@ def positive_terms(node) -> set[str]:
     if _is_not(node):
         return set()
     return set().union(*(positive_terms(child) for child in node.children))
+
+
+def widened_words(node) -> list[tuple[str, str]]:
+    """(typed words, what the thesaurus widened them to) over the words the query asks for, each expansion
+    once, in the order typed: the line "also searched: …"."""
+    if isinstance(node, Words):
+        return [] if node.phrase else expansions(node.text)
+    if _is_not(node):
+        return []
+    found = []
+    for child in node.children:
+        found.extend(pair for pair in widened_words(child) if pair[1] not in {label for _typed, label in found})
+    return found

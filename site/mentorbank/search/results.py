@@ -26,6 +26,8 @@ class SearchResult:
     suggestion: str | None = None
     # The query as searched; differs from what was typed when the parser could not read it.
     query: str = ""
+    # (typed words, what the thesaurus also searched for them), for the line "also searched: …".
+    expansions: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ids(self) -> list[int]:

@@ -1,14 +1,14 @@
 """One search over the declared types, in one tantivy index: ranked hits, disjunctive facet counts, snippets,
 "did you mean"."""
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from tantivy import Occur, Order, Query
 
 from . import engine, registry, snippets
 from .analysis import acceptable_suggestion, fold
 from .documents import stored_originals, stored_title
-from .query import UserQuery, compile_top, parse, positive_terms, read
+from .query import UserQuery, compile_top, parse, positive_terms, read, widened_words
 from .results import Hit, SearchResult
 
 TYPE_FACET = "type"
@@ -136,13 +136,16 @@ def search(
     page: int = 1,
     per_page: int = 20,
     count_facets: Iterable[str] | None = None,
+    any_word_fallback: bool = True,
 ) -> SearchResult:
     """Public records of ``types`` matching the query and the ticked facet values (values of one facet OR-ed,
     facets AND-ed; "type" is a facet too), a page of them best first or in ``sort`` order, with facet counts.
 
-    Words are AND-ed, and OR-ed when that finds nothing. An empty query (or one of stop words only) lists every
-    record when every type searched is browsable (the mentor bank), and finds nothing otherwise. ``count_facets``
-    names the facets whose counts are wanted (default: every facet the types share, and "type")."""
+    Words are AND-ed, and OR-ed when that finds nothing (unless ``any_word_fallback`` is False: a picker or a
+    filter of named records, where a record merely sharing a word is no answer). An empty query (or one of stop
+    words only) lists every record when every type searched is browsable (the mentor bank), and finds nothing
+    otherwise. ``count_facets`` names the facets whose counts are wanted (default: every facet the types share,
+    and "type")."""
     state = _Search(types)
     page, per_page = max(page, 1), max(per_page, 1)
     user_query = read(query, state.fieldnames)
@@ -159,7 +162,7 @@ def search(
         base = text
     counts, base_total = state.facet_counts(base, facets, selected)
     strict_total = base_total if text is not None else 0
-    if text is not None and base_total == 0 and len(user_query.words) > 1:
+    if any_word_fallback and text is not None and base_total == 0 and len(user_query.words) > 1:
         text = base = state.text_query(user_query, conjunctive=False) or text
         counts, base_total = state.facet_counts(base, facets, selected)
     counts = {facet: counts[facet] for facet in wanted_facets}
@@ -174,14 +177,15 @@ def search(
             matching, limit=per_page, offset=offset, count=True, order_by_field=field, order=order
         )
         total, found_hits = found.count, found.hits
-    terms = positive_terms(parse(user_query)) if text is not None else None
+    tree = parse(user_query)
+    terms = positive_terms(tree) if text is not None else None
     hits = [state.hit(score if field is None else 0.0, address, terms) for score, address in found_hits]
     suggestion = None
     if text is not None and strict_total < SUGGEST_BELOW:
         suggestion = _suggestion(state, user_query, strict_total)
     return SearchResult(
         hits=hits, total=total, page=page, per_page=per_page, facets=counts,
-        suggestion=suggestion, query=user_query.text,
+        suggestion=suggestion, query=user_query.text, expansions=widened_words(tree) if text is not None else [],
     )
 
 
@@ -204,15 +208,26 @@ def _distance(first: str, second: str, limit: int) -> int:
     return previous[-1]
 
 
-def _correction(state: _Search, word: str) -> str | None:
+class _Lexicon(Container):
+    """The whole words of the indexed documents (folded): a name or an English word found there is as real a
+    suggestion as a word of the Russian dictionary."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+
+    def __contains__(self, word) -> bool:
+        return bool(self.searcher.doc_freq(engine.SPELLING, word))
+
+
+def _correction(state: _Search, word: str, lexicon: _Lexicon) -> str | None:
     """The nearest whole word of the indexed documents (sharing the first two letters), the most frequent on a
     tie; None when the word is known or nothing near is acceptable."""
-    if state.searcher.doc_freq(engine.SPELLING, word):
+    if word in lexicon:
         return None
     limit = 1 if len(word) < 6 else 2
     best, best_key = None, None
     for candidate, frequency in state.searcher.terms_with_prefix(engine.SPELLING, word[:2]):
-        if abs(len(candidate) - len(word)) > limit or not acceptable_suggestion(word, candidate):
+        if abs(len(candidate) - len(word)) > limit or not acceptable_suggestion(word, candidate, lexicon):
             continue
         distance = _distance(word, candidate, limit)
         if distance <= limit and (best_key is None or (distance, -frequency) < best_key):
@@ -223,9 +238,9 @@ def _correction(state: _Search, word: str) -> str | None:
 def _suggestion(state: _Search, user_query: UserQuery, strict_total: int) -> str | None:
     """The whole query with unknown words replaced by the nearest real words, offered only when it finds more
     than the typed query (both AND-ed)."""
-    corrections = {}
+    corrections, lexicon = {}, _Lexicon(state.searcher)
     for word in {fold(word) for word in user_query.words}:
-        if corrected := _correction(state, word):
+        if corrected := _correction(state, word, lexicon):
             corrections[word] = corrected
     if not corrections:
         return None
