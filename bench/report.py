@@ -94,7 +94,8 @@ def targets(results: dict) -> list[Target]:
         for kind, timings in results["pages"]["timings"].items()
     ]
     rows += [
-        Target("rebuild", f"rebuild {label}", REBUILD_SECONDS, results["rebuild"][name]["seconds"], "s")
+        Target("rebuild", f"rebuild {label}", REBUILD_SECONDS, results["rebuild"][name]["seconds"], "s",
+               results["rebuild"][name].get("cpu_seconds"))
         for name, label in REBUILDS.items()
     ]
     rows += [
