@@ -114,8 +114,9 @@ chromium:
 
 # --- Other --------------------------------------------------------------------------------------------------
 
-bench: $(VENV)/.installed translations
-	$(PYTHON) -m bench.run $(BENCH_ARGS)
+bench: $(VENV)/.installed assets translations
+	# This checkout's site/ first: the virtualenv's editable install may point at another one.
+	PYTHONPATH=$(CURDIR)/site $(PYTHON) -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) search_index .pytest_cache test-results bench/data

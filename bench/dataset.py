@@ -81,14 +81,15 @@ def sizes(data_dir: Path) -> dict[str, int]:
     }
 
 
-def app_for(data_dir: Path) -> Flask:
-    """The site, configured for the benchmark's data only."""
+def app_for(data_dir: Path, **overrides) -> Flask:
+    """The site, configured for the benchmark's data only (``overrides``: more configuration)."""
     return create_app({
         "ENV_NAME": "bench",
         # Nothing signed here outlives the run.
         "SECRET_KEY": secrets.token_hex(16),
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database_path(data_dir)}",
         "SEARCH_INDEX_DIR": str(index_path(data_dir)),
+        **overrides,
     })
 
 

@@ -1,112 +1,114 @@
 """What the investigation found, per target: the report prints an entry under each target a run misses.
 
-Written by hand from the profiles in RESULTS.md and from throwaway experiments (patches applied in a scratch
-process only, never to site/mentorbank/search/) on the full data set, 2026-11-23, on the machine RESULTS.md
-names. Revisit when the search module changes. The proposals are for the owners of search/ and home/.
+Written by hand on 2026-12-02 from the profiles and tables of RESULTS.md (tantivy 0.27, 20,500 documents) and
+from throwaway experiments: a cProfile of `search.rebuild()` on the 1,600-document quick data set, and the FTS5
+baseline's totals for the recall pairs. The machine was shared with four other sessions running test suites
+(load 8 to 30 on 2 cores), so wall-clock figures are stretched; the CPU-time column of the targets table is the
+cost of the code itself. Revisit when search/, the pages or the thesaurus change. The proposals are for the
+owners of search/, mentors/, home/ and the templates.
 """
 
 TITLES = {
-    "search_latency": "Search p95 ≤ 50 ms",
-    "search_ratio": "Search p95 ≤ 2.5 × FTS5",
+    "search_api": "`/api/v1/search` over HTTP not slower than FTS5 in process",
     "pages": "Pages p95 ≤ 25 ms",
     "rebuild": "Rebuild ≤ 20 s",
+    "publish": "Publish → searchable in every worker ≤ 1 s",
+    "home_weight": "Home page ≤ 60 KB in ≤ 6 requests, no third-party host",
+    "recall": "Recall: both forms of every pair find the same mentors",
 }
 
 WHY_AND_FIX = {
-    "search_latency": """
-**A hang, found by this benchmark and fixed.** «гимназия» and «Дзержинск» used to never finish. Whoosh 2.7.4's
-block-quality optimisation loops forever in `AndMaybeMatcher.skip_to_quality` when two floating-point block
-qualities add up to exactly the minimum score (whoosh-community/whoosh#446 and #461, never fixed; the project
-is unmaintained): any visitor could pin a worker's CPU with the word «гимназия». The search module now passes
-`optimize=False` (proposal 1 below); the benchmark still interrupts any query at its deadline, lists it as an
-error and counts it at the deadline, so a new hang shows up here.
+    "search_api": """
+**Why.** The engine is not the cost: tantivy's own calls (`aggregate` for the facet counts, `search`, `doc`)
+are about a fifth of a search under the profiler. The rest is Python around it: building the query (27 % of
+`search_mentors`, 46 % of `search_all`, "Where the time goes"), where every call to `current_thesaurus()`
+asks the database for the thesaurus's version stamp (`thesaurus.py:_version_stamp`: 5 to 7 ORM statements per
+search, compiled by SQLAlchemy each time, `_gen_cache_key` leading the functions by own time); snippets in
+Python (`snippets.py`, 14–17 %); "did you mean" (7–12 %). Over HTTP a sync gunicorn worker adds a connection
+and the JSON encoding.
 
-**Why the rest is slow.** Almost all the time is Whoosh walking posting lists in pure Python, twice per query:
-once for the bitmap of matching documents (`docs_for_query`: the total and the facet counts), once to score the
-matches for the top 10. The query parser turns every word into an OR over the eight searchable fields and ANDs
-the words, so a three-word query is a tree of 24 leaf matchers; `matching/binary.py` (`is_active`, `id`,
-`next`) leads the functions by own time. Broad queries are the slow ones: «школа молодого педагога» matches
-about 12,000 of the 19,000 mentors, and each of them is visited in both passes. "Did you mean" adds about an
-eighth: it runs for every word missing from the whole-word lexicon, which includes correctly inflected words
-that just do not occur in that form («наставничеству»), and then counts the corrected query. Parsing, snippets
-and facet counting (the bitmaps) cost little.
-
-**What would close it** (proposals for `site/mentorbank/search/`, each measured with a throwaway patch on this
-data set; p50/p95 of the 115 queries through `search_mentors`):
-
-1. *The hang (done):* pass `optimize=False` to `searcher.search()` in `searching._Prepared.ranked`. No query
-   hangs, and it costs nothing measurable here: 65/411 ms against 59/409 ms with the optimisation (its two hangs
-   counted at 10 s).
-2. Suggest a spelling only when the typed query found nothing (or skip words whose stem is in the index):
-   65/411 → 48/353 ms.
-3. One combined `text` field for everything but the name (kept apart for its boost) instead of eight fields:
-   two leaf matchers per word instead of eight. On a scratch index of the same mentors, matching and ranking
-   alone went from 45/342 ms to 43/142 ms with the same totals, and the index built in half the time.
-4. Tried and dropped: taking the match bitmap from the ranking pass. The ranking pass prunes sub-matchers once
-   its top 10 is full; without pruning, one pass costs what the two cost together.
-
-Even with 1–3, a broad query still visits some 12,000 matches in Python: about 150 ms at p95. Meeting 50 ms
-at this scale takes a compiled engine behind the same `mentorbank.search` interface (the only code that
-talks to Whoosh, so the change stays inside it). SQLite FTS5, the baseline here, does the same work — match,
-facet counts by the same bitmaps, BM25 top 10 with snippets — at about 50 ms p95 (44 to 53 ms in the runs on
-this machine): at the target, not under it with a margin, its time going into BM25 over every match of the
-broadest queries. tantivy is faster still (DESIGN.md §7).
-""",
-    "search_ratio": """
-**Why.** The same work on the same posting lists, walked in C by FTS5 and in Python by Whoosh — twice, and
-over eight fields per word (see the search target above). The gap is widest on broad queries.
-
-**What would close it.** Items 2 and 3 of the search target bring Whoosh's matching and ranking alone to
-about 3× FTS5's whole search at p95 (142 ms against 44 ms, measured in the same hour); only a compiled engine
-closes the rest.
+**What would close it** (for `site/mentorbank/search/`): read the thesaurus stamp once per search (or once
+per request in `flask.g`, or at most once a second: the ≤ 1 s publication target allows it), which removes
+most SQL from a search; cache the compiled stamp statement; build snippets only for the page of hits shown
+(already) from one pass over the stored originals instead of a list per field.
 """,
     "pages": """
-**Why**, by page (see the profile table under "Where the time goes"):
+**Why.** On this data even the CPU time of the list pages is three to four times the target, so a quiet
+machine would not close it; the load multiplies it further. The search is only 10–26 % of a page under the
+profiler. The rest is the ORM and the templates: SQLAlchemy statements 19–41 % of a request (20 cards of
+`/mentors` loaded with their organisation, municipality and terms; the thesaurus stamp; what the layout asks
+on every request), SQLite itself 7–16 %, Jinja rendering 17–38 % (20 cards with their term lists).
+A profile page and `/` come closest (CPU p95 about 25–40 ms): their floor is the per-request cost every
+page pays (the session, the layout's queries, the base template). The pages were measured anonymous.
 
-- `/mentors?q=…` and `/search?q=…`: the search itself, three quarters and more of the request (search targets
-  above); `/search` runs both types' searches and suggestions. («гимназия» hung `/search` too before the fix.)
-- `/mentors` without a query: every request sorts all 19,000 public mentors. Whoosh's sorting collector reads
-  the sort key of every document each time: `search_mentors` alone takes about 70 ms by name, 100 ms by
-  publication date and 110 ms by experience for page 1.
-- `/`: three SQL statements over all approved profiles, about 37 ms each: the counters
-  (`count(DISTINCT …)` over profile ⋈ organisation ⋈ municipality), the mentors per region, and the six most
-  recently published mentors (no index on `published_at`, so SQLite sorts every row in a temporary B-tree).
-- A profile (`/mentors/<id>`) meets the target.
+**What would close it** (proposals for `mentors/`, `home/`, the templates and `search/`):
 
-**What would close it** (proposals for `search/` and `home/`):
-
-1. The search changes above.
-2. Keep each sort order per index generation, as the facet bitmaps are kept: an `array` of document numbers
-   per sort (some 80 KB each for 19,000 mentors), built once per searcher generation. A page is then the first
-   `offset + per_page` documents of that order that are in the match bitmap, with no sort per request.
-3. `/`: take the counters and the mentors per region from the mentor index (the facets of an empty
-   `search_mentors` already count mentors per region, in microseconds once the bitmaps are built), or cache
-   them per process for a minute; index `mentor_profile (status, published_at)` for the recent list.
-4. Then rendering becomes the floor: the templates take about a tenth of a `/mentors` request (20 cards).
+1. Cache each rendered mentor card keyed by profile id and the index state (`search.memoised` gives the
+   invalidation for free: a card changes only when its document does), so a list page renders 20 cached
+   fragments instead of 20 card templates.
+2. Load the cards' data with one Core query of the shown columns (and the term labels from the vocabulary
+   cache) instead of ORM objects with selectin loads.
+3. The thesaurus stamp once per request (see the API target), and whatever the layout asks on every request
+   from a cache dropped when the data changes (issue 8 §4 asks the same of the home counters).
+4. Then measure again; the remaining floor is Flask's per-request work and the base layout.
 """,
     "rebuild": """
-**Why.** The 20,500 documents carry about 4.3 million postings, and Whoosh writes each one in Python. Before
-Whoosh writes anything, reading the public records through the ORM and building the documents takes 11.7 s,
-and tokenising and stemming their 4 million words another 8.8 s: the 20 s are spent before the first posting
-is written. 42 % of all postings belong to the `spelling` field, an unstemmed second copy of every word that
-serves only as the "did you mean" lexicon (1,413 distinct words); 11 % are the tiered numeric terms of
-`published` and `experience`, which are only ever sorted on. `flask search rebuild` over an existing index
-takes about twice as long as a rebuild from nothing: it refills with one writer (`mergetype=CLEAR`), while a
-fresh index gets `procs=2`.
+**Why.** tantivy indexes 20,000 documents in well under a second (issue 8's measurement); the rebuild's time
+is Python before it. A cProfile of `search.rebuild()` on the quick data set: reading the public records
+through the ORM with selectin loads (organisation, municipality, terms) 46 %, building tantivy documents in
+`documents.to_document` 31 % (of which `fold()` of every word of every text for the spelling field: 180,000
+calls for 1,600 documents; the lemmas are cached), the mentors' document dicts (`mentor_document`, the terms
+per vocabulary) 15 %. All of it runs in one Python thread while the other core idles, and under this load
+the wall-clock time is about twice the CPU time.
 
-**What would close it** (proposals for `site/mentorbank/search/`):
+**What would close it** (proposals for `search/` and the searchable declarations):
 
-1. Keep the "did you mean" lexicon as a word list written at rebuild (Whoosh's `ListCorrector`, or a word
-   graph), not as a field with a posting per word per document: 42 % fewer postings.
-2. Make `published` and `experience` column-only fields (`whoosh.fields.COLUMN`): 11 % fewer.
-3. Rebuild into a new directory with `procs=2` and swap it in atomically, so `flask search rebuild` takes the
-   parallel path too, and the old index stays searchable until the swap.
-4. Read the records with one Core query of the needed columns instead of ORM objects and selectin loads.
-5. The combined text field (search item 3): the scratch index of the 19,000 mentors, without the spelling
-   and numeric fields, built in 37 s with `procs=2`, the ORM loading included.
+1. Read each type with one Core query of the needed columns, the terms aggregated per profile
+   (`group_concat` / `string_agg`), instead of ORM objects.
+2. Fold a text once and split it, instead of folding word by word.
+3. Build the documents in a second process (two cores) feeding the one writer.
+Items 1–2 should roughly halve the CPU time; with 3, about 20 s on an idle machine of this kind. Under a load
+like this run's, no rebuild of this size gets under 20 s of wall-clock time.
+""",
+    "publish": """
+**Why.** The approval itself (the workflow, the audit entry, the outbox row, the commit, then the index
+update) is the publishing request's time; the other worker reloads its reader on every search and finds the
+profile within a poll or two of the commit. A missed target here means the publishing request waited: for the
+index writer (another process held it) or for a core.
 
-These roughly halve the rebuild; getting under 20 s on two cores takes a compiled engine. Even the FTS5
-baseline's build (in the table above) is mostly the same ORM loading and Python stemming, which item 4 and a
-stemmer inside the engine would remove.
+**What would close it:** apply the pending change after the response is sent (the outbox already makes that
+safe), so the moderator does not wait for the index; the other workers are already as quick as the commit.
+""",
+    "home_weight": """
+**Why.** The home page is its HTML, Pico CSS and htmx (the two largest), the site's CSS and JS and the
+favicon: six requests, about 40 KB with brotli. Six is the limit, so any new stylesheet, script, font or image
+misses it; a third-party URL (a CDN, a web font) misses the third criterion.
+
+**What would close it:** bundle a new script or stylesheet into `site.js`/`site.css` instead of a new file,
+inline small images (data: URLs), and serve every asset from the site.
+""",
+    "recall": """
+**Why.** Each pair of `tests/search/recall_pairs.py` finds its hand-written documents in both forms (the
+tests), but on the data set the two forms find different sets. Four causes, from the table above:
+
+1. *The search does not expand a typed multi-word phrase as the analysis does.* `analysis.query_groups` gives
+   each word of «основной государственный экзамен» the alternative «огэ», and the FTS5 baseline, built on it,
+   finds the same 3,729 mentors for both forms; the site's search (`search/query.py`) finds 32 for the phrase,
+   only 6 of them among the 3,729 «ОГЭ» finds. «ФГОС», «ИКТ» and «ЦНППМ» show the same pattern (their
+   phrases find far fewer mentors than the abbreviation, and partly other ones).
+2. *An expansion is a phrase one way and loose words the other.* «ЕГЭ» looks for the phrase «единый
+   государственный экзамен» (no profile holds it: 0), the typed phrase finds profiles with its three words
+   anywhere (32); «ДОУ» finds 0 where its phrase's words find 1,479; «завучу» and «заместитель директора»
+   differ by the profiles that hold the two words apart.
+3. *A broad thesaurus entry.* «СОШ» ↔ «школа» makes «СОШ» find every profile with «школа» (16,005), so it
+   cannot equal «средняя общеобразовательная школа» (4,582).
+4. *Pairs that are not equivalent.* «историк» ↔ «учитель истории»: the role word finds every history
+   profile, the phrase also requires «учитель»; «завуч» ↔ «заместителю директора по УВР» likewise.
+
+**What would close it:** compile the query from `query_groups` in `search/query.py` (one source of truth, so
+the site finds what the baseline finds); match a thesaurus side as the same kind of query whichever side is
+typed (both as phrases, or both as words); make «СОШ» → «школа» one-way (typing «школа» may find СОШ, not
+the reverse); and pair each role word with its subject in the table («историк» / «история»), leaving the
+narrower phrases to the tests of single documents.
 """,
 }

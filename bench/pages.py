@@ -28,6 +28,7 @@ KINDS = {
     "home": "`/`",
     "mentors": "`/mentors` (pages and sorts, no filter)",
     "mentors_filtered": "`/mentors` with filters (and a query on every fifth)",
+    "mentors_query": "`/mentors?q=…` (the facets page: hits and every facet's counts)",
     "profile": "`/mentors/<id>` (a profile)",
     "search": "`/search?q=…`",
 }
@@ -101,6 +102,7 @@ def plan(app: Flask, requests_per_kind: int, seed: int = 2026) -> PagePlan:
         "mentors_filtered": [
             _filtered(position, regions, municipalities, directions, modes, forms) for position in range(total)
         ],
+        "mentors_query": [_url("/mentors", q=queries[position % len(queries)]) for position in range(total)],
         "profile": [f"/mentors/{profile_id}" for profile_id in chosen_profiles],
         "search": [_url("/search", q=queries[position % len(queries)]) for position in range(total)],
     }
@@ -116,9 +118,10 @@ class ServerTimer:
     def __init__(self, wsgi_app):
         self.wsgi_app = wsgi_app
         self.last_seconds = 0.0
+        self.last_cpu_seconds = 0.0
 
     def __call__(self, environ, start_response):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         body = self.wsgi_app(environ, start_response)
         try:
             content = b"".join(body)
@@ -126,6 +129,7 @@ class ServerTimer:
             if hasattr(body, "close"):
                 body.close()
         self.last_seconds = time.perf_counter() - started
+        self.last_cpu_seconds = time.process_time() - cpu_started
         return [content]
 
 
@@ -149,7 +153,7 @@ def measure(app: Flask, page_plan: PagePlan, timeout: float | None = None) -> di
                 timings[kind].errors.append(f"{url}: {overran}")
                 continue
             if response.status_code == 200:
-                timings[kind].add(url, timer.last_seconds, response.status_code)
+                timings[kind].add(url, timer.last_seconds, response.status_code, timer.last_cpu_seconds)
             else:
                 timings[kind].errors.append(f"{url}: HTTP {response.status_code}")
         return timings

@@ -4,14 +4,17 @@ import math
 from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
-from . import findings
+from . import findings, served
 from .pages import KINDS
 from .stats import Timings
 
-SEARCH_P95_MS = 50.0
-FTS5_RATIO = 2.5
+# The targets of issue 8 §5.
+API_TO_FTS5_RATIO = 1.0
 PAGE_P95_MS = 25.0
 REBUILD_SECONDS = 20.0
+PUBLISH_SECONDS = 1.0
+HOME_KB = 60.0
+HOME_REQUESTS = 6
 
 SEARCH_SERIES = {
     "search_mentors": "`search_mentors` (tantivy, `MentorFilters.search`): top 10 with snippets, counts of every facet",
@@ -21,9 +24,11 @@ REBUILDS = {
     "from_nothing": "from nothing (`flask search ensure` on a new site or schema)",
     "over_existing": "over the existing index (`flask search rebuild`)",
 }
+API_SERIES = ("`/api/v1/search` over HTTP (gunicorn, one sync worker, loopback; client-side time: request, "
+              "server, response read out): every type, top 10 with snippets, counts per type")
 SECTIONS = (
-    "Machine", "Data set", "Targets", "Search", "Pages", "Rebuild", "Memory", "Where the time goes",
-    "Missed targets",
+    "Machine", "Data set", "Targets", "Search", "Pages", "Home page weight", "Publish → searchable", "Recall",
+    "Rebuild", "Memory", "Where the time goes", "Missed targets",
 )
 
 
@@ -34,6 +39,9 @@ class Target:
     limit: float
     value: float
     unit: str
+    # The same measure from CPU time instead of wall-clock time, where there is one: what the code costs,
+    # without the time spent waiting for a core other work holds.
+    cpu_value: float | None = None
 
     @property
     def met(self) -> bool:
@@ -44,10 +52,13 @@ class Target:
             return "not measured"
         if self.met:
             return "met"
-        return f"**missed** by {_number(self.value - self.limit)} {self.unit} ({self.value / self.limit - 1:.0%} over)"
+        over = f" ({self.value / self.limit - 1:.0%} over)" if self.limit else ""
+        return f"**missed** by {_number(self.value - self.limit)} {self.unit}{over}"
 
 
 def _number(value: float | None) -> str:
+    if isinstance(value, int):
+        return f"{value:,}"
     if value is None or math.isnan(value):
         return "–"
     return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}" if abs(value) < 1000 else f"{value:,.0f}"
@@ -63,21 +74,43 @@ def _table(header: tuple[str, ...], rows: list[tuple]) -> list[str]:
     return lines + [""]
 
 
+def _ratio(value: float, base: float) -> float:
+    return value / base if base and not math.isnan(base) else math.nan
+
+
+def _slowest_publish(results: dict, worker: str) -> float:
+    return max((trial[worker] for trial in results["publish"]), default=math.nan)
+
+
 def targets(results: dict) -> list[Target]:
-    search_p95 = results["searches"]["search_mentors"]["timings"].summary()["p95"]
-    fts5_p95 = results["fts5"].summary()["p95"]
+    api, fts5 = results["api"].summary(), results["fts5"].summary()
     rows = [
-        Target("search_latency", "search p95 (`search_mentors`)", SEARCH_P95_MS, search_p95, "ms"),
-        Target("search_ratio", "search p95 ÷ FTS5 p95", FTS5_RATIO,
-               search_p95 / fts5_p95 if fts5_p95 else math.nan, "×"),
+        Target("search_api", "`/api/v1/search` p95 over HTTP ÷ in-process FTS5 p95 (not slower)", API_TO_FTS5_RATIO,
+               _ratio(api["p95"], fts5["p95"]), "×", _ratio(api["cpu_p95"], fts5["cpu_p95"])),
     ]
     rows += [
-        Target("pages", f"page p95: {KINDS[kind]}", PAGE_P95_MS, timings.summary()["p95"], "ms")
+        Target("pages", f"page p95: {KINDS[kind]}", PAGE_P95_MS, (summary := timings.summary())["p95"], "ms",
+               summary["cpu_p95"])
         for kind, timings in results["pages"]["timings"].items()
     ]
     rows += [
-        Target("rebuild", f"rebuild {label}", REBUILD_SECONDS, results["rebuild"][name]["seconds"], "s")
+        Target("rebuild", f"rebuild {label}", REBUILD_SECONDS, results["rebuild"][name]["seconds"], "s",
+               results["rebuild"][name].get("cpu_seconds"))
         for name, label in REBUILDS.items()
+    ]
+    rows += [
+        Target("publish", f"publish → searchable {where} (slowest of {len(results['publish'])})", PUBLISH_SECONDS,
+               _slowest_publish(results, worker), "s")
+        for worker, where in (("other_worker", "in the other worker"), ("same_worker", "in the publishing worker"))
+    ]
+    weight = results["home_weight"]
+    rows += [
+        Target("home_weight", "home page transferred (compressed, with its subresources)", HOME_KB,
+               weight.total_bytes / 1024, "KB"),
+        Target("home_weight", "home page requests", HOME_REQUESTS, len(weight.requests), "requests"),
+        Target("home_weight", "third-party hosts the home page names", 0, len(weight.other_hosts), "hosts"),
+        Target("recall", "recall pairs whose two forms find different mentors", 0,
+               sum(not pair.same for pair in results["recall"]), "pairs"),
     ]
     return rows
 
@@ -85,7 +118,7 @@ def targets(results: dict) -> list[Target]:
 def _series_row(label: str, timings: Timings, with_zero_hits: bool = True) -> tuple:
     summary = timings.summary()
     row = (label, summary["n"], _number(summary["p50"]), _number(summary["p95"]), _number(summary["max"]),
-           summary["errors"])
+           _number(summary["cpu_p50"]), _number(summary["cpu_p95"]), summary["errors"])
     return (*row, len(timings.zero_counts())) if with_zero_hits else row
 
 
@@ -102,6 +135,7 @@ def _machine(results: dict) -> list[str]:
         ("OS", found["os"]),
         ("Python", found["python"]),
         ("SQLite", found["sqlite"]),
+        ("site package measured", f"`{found.get('site_package', '–')}`"),
         ("packages", packages),
         ("load average (1/5/15 min) before / after", f"{load(found['load_before'])} · {load(found.get('load_after'))}"),
     ]) + [
@@ -125,10 +159,16 @@ def _dataset(results: dict) -> list[str]:
 
 
 def _targets(rows: list[Target]) -> list[str]:
-    return _table(("measure", "target", "measured", "verdict"), [
-        (row.measure, f"≤ {_number(row.limit)} {row.unit}", f"{_number(row.value)} {row.unit}", row.verdict())
-        for row in rows
-    ])
+    return [
+        "Judged on wall-clock time, as a visitor waits. The last column gives the same figure from CPU time (the "
+        "server process's, or the baseline's), which leaves out the time spent waiting for a core that other work "
+        "on the shared machine held: what the code itself costs.", "",
+        *_table(("measure", "target", "measured", "verdict", "from CPU time"), [
+            (row.measure, f"≤ {_number(row.limit)} {row.unit}", f"{_number(row.value)} {row.unit}", row.verdict(),
+             "–" if row.cpu_value is None else f"{_number(row.cpu_value)} {row.unit}")
+            for row in rows
+        ]),
+    ]
 
 
 def _search(results: dict) -> list[str]:
@@ -140,26 +180,34 @@ def _search(results: dict) -> list[str]:
         f"{mentors['n']} distinct queries (`bench/queries.py`: inflected forms, phrases, subjects, places, "
         "vocabulary terms, names, organisations, English words, typos), each asked exactly once, after a warm-up "
         f"on {results['warm_up_queries']} other queries. Each series runs in a site worker of its own (a fresh "
-        "process, so fresh searchers; the FTS5 series on a fresh connection), and the search module keeps no "
-        "result cache: what it caches per index generation are the facet bitmaps, which the warm-up builds as the "
-        "first visitors would. A query still running after the deadline is interrupted, listed as an error and "
-        "counted at the deadline, a lower bound. Times in ms, through the search module's public API, the same "
-        "calls the pages make.", "",
+        "process, so a fresh index reader; the FTS5 series on a fresh connection); the warm-up opens the index "
+        "and loads the morphology dictionary and the thesaurus, as the first visitors would, and no result is "
+        "cached. A query still running after the deadline is interrupted, listed as an error and counted at the "
+        "deadline, a lower bound. Times in ms: the in-process series through the search module's public API, "
+        "the same calls the pages make; the API series over HTTP against gunicorn, timed by the client; CPU "
+        "columns: the CPU time of the process that did the search (for the API, the server's, reported in its "
+        "`Server-Timing` header by `bench/server.py`).", "",
     ]
-    lines += _table(("series", "n", "p50", "p95", "max", "errors", "queries with no hit"), [
+    lines += _table(("series", "n", "p50", "p95", "max", "CPU p50", "CPU p95", "errors", "queries with no hit"), [
         *(_series_row(label, searches[name]) for name, label in SEARCH_SERIES.items()),
-        _series_row("SQLite FTS5 over pre-stemmed text (`bench/fts5_baseline.py`): the same work, no "
-                    "“did you mean”", fts5),
+        _series_row(API_SERIES, results["api"]),
+        _series_row("SQLite FTS5 over pre-stemmed text (`bench/fts5_baseline.py`), in process: the mentors' "
+                    "search, no “did you mean”", fts5),
     ])
-    ratios = {name: mentors[name] / baseline[name] for name in ("p50", "p95")}
-    lines += [f"Ratio `search_mentors` ÷ FTS5: p50 {ratios['p50']:.1f}×, p95 {ratios['p95']:.1f}×.", ""]
-    for name, timings in (*searches.items(), ("fts5", fts5)):
+    api = results["api"].summary()
+    lines += [
+        f"Ratios to FTS5 (p50 / p95): `search_mentors` {mentors['p50'] / baseline['p50']:.2f}× / "
+        f"{mentors['p95'] / baseline['p95']:.2f}×; `/api/v1/search` over HTTP {api['p50'] / baseline['p50']:.2f}× / "
+        f"{api['p95'] / baseline['p95']:.2f}×.", "",
+    ]
+    for name, timings in (*searches.items(), ("api", results["api"]), ("fts5", fts5)):
         slowest = ", ".join(f"«{label}» {_number(ms)}" for label, ms in timings.slowest())
         lines.append(f"- slowest of `{name}` (ms): {slowest}")
     overran = {error.split(": ", 1)[0] for error in searches["search_mentors"].errors}
     empty = [query for query in searches["search_mentors"].zero_counts() if query not in overran]
     lines += ["", f"Queries the mentor bank finds nothing for: {', '.join(f'«{q}»' for q in empty) or 'none'}.", ""]
-    errors = [f"- error in `{name}`: {error}" for name, timings in (*searches.items(), ("fts5", fts5))
+    errors = [f"- error in `{name}`: {error}"
+              for name, timings in (*searches.items(), ("api", results["api"]), ("fts5", fts5))
               for error in timings.errors[:5]]
     return lines + (errors + [""] if errors else [])
 
@@ -173,7 +221,7 @@ def _pages(results: dict) -> list[str]:
         f"Russian pages, after a warm-up of five other requests per kind; {count} requests per kind, the kinds "
         "asked in turn.", "",
     ]
-    lines += _table(("page", "n", "p50", "p95", "max", "errors"), [
+    lines += _table(("page", "n", "p50", "p95", "max", "CPU p50", "CPU p95", "errors"), [
         _series_row(KINDS[kind], timings, with_zero_hits=False) for kind, timings in page_timings.items()
     ])
     for kind, timings in page_timings.items():
@@ -181,6 +229,49 @@ def _pages(results: dict) -> list[str]:
         lines.append(f"- slowest of {KINDS[kind]} (ms): "
                      + ", ".join(f"`{unquote_plus(url)}` {_number(ms)}" for url, ms in timings.slowest(3)))
     return lines + [""]
+
+
+def _home_weight(results: dict) -> list[str]:
+    weight = results["home_weight"]
+    lines = [
+        "`/` fetched from gunicorn with `Accept-Encoding: br, gzip`, its HTML parsed for what a browser fetches "
+        "(stylesheets, icons, preloads, scripts, images), each same-origin URL fetched once, compressed. Bytes "
+        "transferred: the status line, the headers and the body as sent.", "",
+    ]
+    lines += _table(("request", "bytes", "encoding", "status"), [
+        (f"`{url}`", f"{size:,}", encoding, status) for url, size, encoding, status in weight.requests
+    ])
+    hosts = ", ".join(f"`{url}`" for url in weight.other_hosts) or "none"
+    return lines + [
+        f"In all: {len(weight.requests)} requests, {weight.total_bytes:,} bytes ({weight.total_bytes / 1024:.1f} KB). "
+        f"URLs of other hosts (never fetched): {hosts}.", "",
+    ]
+
+
+def _publish(results: dict) -> list[str]:
+    lines = [
+        "Two gunicorn processes (one worker each) on a copy of the data set. For each profile, a pending "
+        "submission is given a word of its own and approved through the moderation code in a request to the "
+        "first worker (`bench/server.py`); from the moment that request starts, both workers' `/api/v1/search` "
+        f"are polled every {served.POLL_SECONDS * 1000:.0f} ms for the word. Seconds:", "",
+    ]
+    return lines + _table(("profile", "publishing request", "found in the other worker", "found in the publishing one"), [
+        (trial["profile"], _number(trial["request"]), _number(trial["other_worker"]), _number(trial["same_worker"]))
+        for trial in results["publish"]
+    ])
+
+
+def _recall(results: dict) -> list[str]:
+    pairs = results["recall"]
+    lines = [
+        f"The {len(pairs)} pairs of `tests/search/recall_pairs.py`, each form searched among the mentors of the "
+        "data set through `search()`, every page of matches: the pair holds when both forms find the same set.", "",
+    ]
+    return lines + _table(("topic", "typed", "found", "other form", "found", "found by both", "same"), [
+        (pair.topic, f"«{pair.typed}»", f"{pair.found_by_typed:,}", f"«{pair.other}»", f"{pair.found_by_other:,}",
+         f"{pair.in_both:,}", "yes" if pair.same else "**no**")
+        for pair in pairs
+    ])
 
 
 def _rebuild(results: dict) -> list[str]:
@@ -263,8 +354,8 @@ def render(results: dict) -> str:
         f"Written by `make bench` (`bench/run.py`) on {results['machine']['date']}. Do not edit by hand: run it "
         "again. The analysis of missed targets comes from `bench/findings.py`.", "",
     ]
-    writers = (_machine, _dataset, lambda _results: _targets(rows), _search, _pages, _rebuild, _memory, _profiles,
-               lambda _results: _missed(rows))
+    writers = (_machine, _dataset, lambda _results: _targets(rows), _search, _pages, _home_weight, _publish,
+               _recall, _rebuild, _memory, _profiles, lambda _results: _missed(rows))
     for title, write in zip(SECTIONS, writers, strict=True):
         parts += [f"## {title}", "", *write(results)]
     return "\n".join(parts).rstrip() + "\n"

@@ -6,13 +6,14 @@ import math
 
 import pytest
 
-from bench import report
+from bench import report, served
 from bench.dataset import DatasetSpec
-from bench.run import Scale, run
+from bench.run import PUBLISH_TRIALS, Scale, run
 from bench.stats import Timings, measure, percentile
+from tests.search.recall_pairs import RECALL_PAIRS
 
 TINY = Scale(
-    "smoke", DatasetSpec(organisations=12, mentors=200, unpublished=8, seed=7), page_requests_per_kind=3,
+    "smoke", DatasetSpec(organisations=12, mentors=200, unpublished=16, seed=7), page_requests_per_kind=3,
     query_limit=8,
 )
 
@@ -46,7 +47,7 @@ def test_the_report_has_every_section_and_names_the_machine(smoke):
 def test_the_data_set_and_both_rebuilds_hold_every_public_document(smoke):
     results, text = smoke
     data = results["dataset"]
-    assert (data.organisations, data.public_mentors, data.unpublished_mentors) == (12, 200, 8)
+    assert (data.organisations, data.public_mentors, data.unpublished_mentors) == (12, 200, 16)
     assert [rebuild["documents"] for rebuild in results["rebuild"].values()] == [212, 212]
     assert all(rebuild["seconds"] > 0 for rebuild in results["rebuild"].values())
     assert results["fts5_build"]["documents"] == 200
@@ -64,6 +65,70 @@ def test_every_search_series_asks_each_query_once_and_the_baseline_finds_the_sam
     fts5 = [count for _label, _seconds, count in results["fts5"].samples]
     assert engine == fts5
     assert any(engine), "the tiny data set must answer some of the queries"
+
+
+def test_the_api_is_timed_over_http_and_finds_what_the_search_module_finds(smoke):
+    results, text = smoke
+    api = results["api"]
+    _assert_sane(api, len(TINY.measured))
+    assert [label for label, _seconds, _count in api.samples] == list(TINY.measured)
+    # The API searches every type, as the in-process `search_all` series does: the same totals.
+    in_process = [count for _label, _seconds, count in results["searches"]["search_all"]["timings"].samples]
+    assert [count for _label, _seconds, count in api.samples] == in_process
+    # The server reported its CPU time for every request.
+    assert len(api.cpu_seconds) == len(TINY.measured) and all(seconds > 0 for seconds in api.cpu_seconds)
+    assert "`/api/v1/search` p95 over HTTP ÷ in-process FTS5 p95" in text
+
+
+def test_the_home_page_weight_counts_the_page_and_its_subresources_compressed(smoke):
+    results, text = smoke
+    weight = results["home_weight"]
+    (page, *parts) = weight.requests
+    assert page[0] == "/" and page[2] == "br" and page[3] == 200
+    assert parts, "the home page names its stylesheets and scripts"
+    assert all(status == 200 for _url, _size, _encoding, status in parts)
+    assert any(url.endswith(".css") for url, *_rest in parts) and any(url.endswith(".js") for url, *_rest in parts)
+    assert weight.other_hosts == []
+    assert f"In all: {len(weight.requests)} requests, {weight.total_bytes:,} bytes" in text
+
+
+def test_a_profile_published_through_one_worker_is_found_through_the_other(smoke):
+    results, text = smoke
+    trials = results["publish"]
+    assert 0 < len(trials) <= PUBLISH_TRIALS
+    for trial in trials:
+        assert 0 < trial["request"] <= trial["other_worker"] < served.GIVE_UP_SECONDS
+        assert trial["request"] <= trial["same_worker"] < served.GIVE_UP_SECONDS
+    assert f"publish → searchable in the other worker (slowest of {len(trials)})" in text
+
+
+def test_the_recall_table_has_every_pair_and_says_which_differ(smoke):
+    results, text = smoke
+    pairs = results["recall"]
+    assert [(pair.typed, pair.other) for pair in pairs] == [(pair.typed, pair.other) for pair in RECALL_PAIRS]
+    for pair in pairs:
+        assert pair.in_both <= min(pair.found_by_typed, pair.found_by_other)
+        assert pair.same == (pair.found_by_typed == pair.found_by_other == pair.in_both)
+    differing = sum(not pair.same for pair in pairs)
+    assert f"| recall pairs whose two forms find different mentors | ≤ 0 pairs | {differing} pairs |" in text
+
+
+def test_a_third_party_subresource_is_listed_never_fetched_and_misses_the_target(smoke):
+    html = (
+        '<link rel="stylesheet" href="/static/site.css"><link rel="icon" href="data:image/svg+xml,x">'
+        '<script src="https://cdn.example.org/lib.js"></script><img src="//img.example.net/a.png">'
+        '<script src="/static/site.js?v=2"></script><link rel="stylesheet" href="/static/site.css">'
+        '<a href="https://elsewhere.example/">a link is not fetched</a>'
+    )
+    local, other = served.same_origin_paths("http://127.0.0.1:5000", "/", served.subresources(html))
+    assert local == ["/static/site.css", "/static/site.js?v=2"]
+    assert other == ["https://cdn.example.org/lib.js", "http://img.example.net/a.png"]
+
+    results, _text = smoke
+    weight = served.PageWeight(results["home_weight"].requests, other)
+    text = report.render({**results, "home_weight": weight})
+    assert "| third-party hosts the home page names | ≤ 0 hosts | 2 hosts | **missed** by 2 hosts |" in text
+    assert "### Home page ≤ 60 KB in ≤ 6 requests, no third-party host" in text
 
 
 def test_pages_are_timed_without_errors_and_the_workers_report_their_memory(smoke):
