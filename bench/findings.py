@@ -38,7 +38,7 @@ machine would not close it; the load multiplies it further. The search is only 1
 profiler. The rest is the ORM and the templates: SQLAlchemy statements 19–41 % of a request (20 cards of
 `/mentors` loaded with their organisation, municipality and terms; the thesaurus stamp; what the layout asks
 on every request), SQLite itself 7–16 %, Jinja rendering 17–38 % (20 cards with their term lists).
-A profile page and `/` come closest (CPU p95 about 25–40 ms): their floor is the per-request cost every
+A profile page and `/` come closest (CPU p95 about 30–45 ms): their floor is the per-request cost every
 page pays (the session, the layout's queries, the base template). The pages were measured anonymous.
 
 **What would close it** (proposals for `mentors/`, `home/`, the templates and `search/`):
@@ -58,8 +58,9 @@ is Python before it. A cProfile of `search.rebuild()` on the quick data set: rea
 through the ORM with selectin loads (organisation, municipality, terms) 46 %, building tantivy documents in
 `documents.to_document` 31 % (of which `fold()` of every word of every text for the spelling field: 180,000
 calls for 1,600 documents; the lemmas are cached), the mentors' document dicts (`mentor_document`, the terms
-per vocabulary) 15 %. All of it runs in one Python thread while the other core idles, and under this load
-the wall-clock time is about twice the CPU time.
+per vocabulary) 15 %. All of it runs in one Python thread while the other core idles. The CPU time of the
+whole process (tantivy's indexing threads included, the targets table) is already over 20 s, so a quiet
+machine would miss the target too; the load adds the rest of the wall-clock time.
 
 **What would close it** (proposals for `search/` and the searchable declarations):
 
@@ -67,8 +68,9 @@ the wall-clock time is about twice the CPU time.
    (`group_concat` / `string_agg`), instead of ORM objects.
 2. Fold a text once and split it, instead of folding word by word.
 3. Build the documents in a second process (two cores) feeding the one writer.
-Items 1–2 should roughly halve the CPU time; with 3, about 20 s on an idle machine of this kind. Under a load
-like this run's, no rebuild of this size gets under 20 s of wall-clock time.
+An estimate from the profile's shares, not a measurement: items 1–2 take out about half of the CPU time
+(some 15 s here), item 3 spreads the rest over both cores, so an idle machine of this kind would rebuild in
+about 10 s. Under a load like this run's, the wall-clock time stays at the mercy of the other work.
 """,
     "publish": """
 **Why.** The approval itself (the workflow, the audit entry, the outbox row, the commit, then the index

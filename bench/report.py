@@ -255,7 +255,8 @@ def _publish(results: dict) -> list[str]:
         "first worker (`bench/server.py`); from the moment that request starts, both workers' `/api/v1/search` "
         f"are polled every {served.POLL_SECONDS * 1000:.0f} ms for the word. Seconds:", "",
     ]
-    return lines + _table(("profile", "publishing request", "found in the other worker", "found in the publishing one"), [
+    header = ("profile", "publishing request", "found in the other worker", "found in the publishing one")
+    return lines + _table(header, [
         (trial["profile"], _number(trial["request"]), _number(trial["other_worker"]), _number(trial["same_worker"]))
         for trial in results["publish"]
     ])
