@@ -32,7 +32,7 @@ help:
 	@echo "make dev     - the same, served by Flask's reloader and debugger (for development only)"
 	@echo "make test    - the whole test suite, browser tests included (PYTEST_ARGS=\"-k search\" to narrow)"
 	@echo "make assets  - fetch the front-end files (htmx, Pico CSS) into $(VENDOR)/ and fingerprint static/"
-	@echo "make bench   - the search and page benchmark (writes bench/RESULTS.md)"
+	@echo "make bench   - the benchmark of issue 8 §5 (writes bench/RESULTS.md; BENCH_ARGS=\"--scale 100k\" for 100,000 documents)"
 	@echo "make clean   - remove the virtualenv, node_modules, caches and the search index (keeps instance/)"
 
 # --- Python -----------------------------------------------------------------------------------------------
