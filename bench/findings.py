@@ -2,9 +2,8 @@
 
 Written by hand on 2026-12-02 from the profiles and tables of RESULTS.md (tantivy 0.27, 20,500 documents) and
 from throwaway experiments: a cProfile of `search.rebuild()` on the 1,600-document quick data set, and the FTS5
-baseline's totals for the recall pairs. The machine was shared with four other sessions running test suites
-(load 8 to 30 on 2 cores), so wall-clock figures are stretched; the CPU-time column of the targets table is the
-cost of the code itself. Revisit when search/, the pages or the thesaurus change. The proposals are for the
+baseline's totals for the recall pairs; revised from a second run on a quiet machine (load below 2 on 2 cores)
+of code `0613149`, where wall-clock and CPU time agree. Revisit when search/, the pages or the thesaurus change. The proposals are for the
 owners of search/, mentors/, home/ and the templates.
 """
 
@@ -33,13 +32,13 @@ most SQL from a search; cache the compiled stamp statement; build snippets only 
 (already) from one pass over the stored originals instead of a list per field.
 """,
     "pages": """
-**Why.** On this data even the CPU time of the list pages is three to four times the target, so a quiet
-machine would not close it; the load multiplies it further. The search is only 10–26 % of a page under the
-profiler. The rest is the ORM and the templates: SQLAlchemy statements 19–41 % of a request (20 cards of
+**Why.** On a quiet machine the list pages take two to three times the target (CPU time and wall-clock time
+agree), so it is the code, not the load. The search is only 10–26 % of a page under the profiler. The rest is the ORM and the templates: SQLAlchemy statements 19–41 % of a request (20 cards of
 `/mentors` loaded with their organisation, municipality and terms; the thesaurus stamp; what the layout asks
 on every request), SQLite itself 7–16 %, Jinja rendering 17–38 % (20 cards with their term lists).
-A profile page and `/` come closest (CPU p95 about 30–45 ms): their floor is the per-request cost every
-page pays (the session, the layout's queries, the base template). The pages were measured anonymous.
+A profile page (about 21 ms, within the target) and `/` (about 32 ms) come closest: their floor is the
+per-request cost every page pays (the session, the layout's queries, the base template). The pages were
+measured anonymous.
 
 **What would close it** (proposals for `mentors/`, `home/`, the templates and `search/`):
 
@@ -58,9 +57,9 @@ is Python before it. A cProfile of `search.rebuild()` on the quick data set: rea
 through the ORM with selectin loads (organisation, municipality, terms) 46 %, building tantivy documents in
 `documents.to_document` 31 % (of which `fold()` of every word of every text for the spelling field: 180,000
 calls for 1,600 documents; the lemmas are cached), the mentors' document dicts (`mentor_document`, the terms
-per vocabulary) 15 %. All of it runs in one Python thread while the other core idles. The CPU time of the
-whole process (tantivy's indexing threads included, the targets table) is already over 20 s, so a quiet
-machine would miss the target too; the load adds the rest of the wall-clock time.
+per vocabulary) 15 %. All of it runs in one Python thread while the other core idles. On a quiet machine the
+rebuild sits right at the target (19–23 s, CPU time 21–25 s with tantivy's indexing threads): one busy
+neighbour is enough to miss it.
 
 **What would close it** (proposals for `search/` and the searchable declarations):
 
@@ -69,8 +68,8 @@ machine would miss the target too; the load adds the rest of the wall-clock time
 2. Fold a text once and split it, instead of folding word by word.
 3. Build the documents in a second process (two cores) feeding the one writer.
 An estimate from the profile's shares, not a measurement: items 1–2 take out about half of the CPU time
-(some 15 s here), item 3 spreads the rest over both cores, so an idle machine of this kind would rebuild in
-about 10 s. Under a load like this run's, the wall-clock time stays at the mercy of the other work.
+(some 10 s), item 3 spreads the rest over both cores, so an idle machine of this kind would rebuild in
+about 6 s, with room for a busy neighbour.
 """,
     "publish": """
 **Why.** The approval itself (the workflow, the audit entry, the outbox row, the commit, then the index
@@ -91,13 +90,11 @@ inline small images (data: URLs), and serve every asset from the site.
 """,
     "recall": """
 **Why.** Each pair of `tests/search/recall_pairs.py` finds its hand-written documents in both forms (the
-tests), but on the data set the two forms find different sets. Four causes, from the table above:
+tests), but on the data set the two forms find different sets. The causes, from the table above:
 
-1. *The search does not expand a typed multi-word phrase as the analysis does.* `analysis.query_groups` gives
-   each word of «основной государственный экзамен» the alternative «огэ», and the FTS5 baseline, built on it,
-   finds the same 3,729 mentors for both forms; the site's search (`search/query.py`) finds 32 for the phrase,
-   only 6 of them among the 3,729 «ОГЭ» finds. «ФГОС», «ИКТ» and «ЦНППМ» show the same pattern (their
-   phrases find far fewer mentors than the abbreviation, and partly other ones).
+1. *(Fixed.)* The first run found the site's search did not expand a typed multi-word phrase as
+   `analysis.query_groups` does («основной государственный экзамен» found 32 mentors where «ОГЭ» finds 3,729);
+   `search/query.py` now keeps the typed words together, and «ОГЭ», «ФГОС», «ИКТ», «ЦНППМ» pairs hold.
 2. *An expansion is a phrase one way and loose words the other.* «ЕГЭ» looks for the phrase «единый
    государственный экзамен» (no profile holds it: 0), the typed phrase finds profiles with its three words
    anywhere (32); «ДОУ» finds 0 where its phrase's words find 1,479; «завучу» and «заместитель директора»
@@ -107,8 +104,7 @@ tests), but on the data set the two forms find different sets. Four causes, from
 4. *Pairs that are not equivalent.* «историк» ↔ «учитель истории»: the role word finds every history
    profile, the phrase also requires «учитель»; «завуч» ↔ «заместителю директора по УВР» likewise.
 
-**What would close it:** compile the query from `query_groups` in `search/query.py` (one source of truth, so
-the site finds what the baseline finds); match a thesaurus side as the same kind of query whichever side is
+**What would close it:** match a thesaurus side as the same kind of query whichever side is
 typed (both as phrases, or both as words); make «СОШ» → «школа» one-way (typing «школа» may find СОШ, not
 the reverse); and pair each role word with its subject in the table («историк» / «история»), leaving the
 narrower phrases to the tests of single documents.
