@@ -10,7 +10,8 @@ Lowest first:
      because issue 8 makes it an engine behind an interface that each domain registers its types with and
      calls; it imports no domain.
   4. mentors, home: the domains and their pages (home shows the bank's mentors).
-  5. moderation, api, admin: capabilities that work across the domains.
+  5. moderation, api, admin, curation: capabilities that work across the domains (curation: the curator's
+     cabinet reads the school's mentor profiles and writes its organisation's page, with the audit log).
   6. demo, migrations and the app factory (``mentorbank/__init__.py``): they assemble everything. The demo
      builds data for every area and rebuilds the index; migrations are scripts Alembic runs.
 
@@ -40,7 +41,7 @@ LAYERS = [
     {"accounts"},
     {"audit", "notifications", "search"},
     {"mentors", "home"},
-    {"moderation", "api", "admin"},
+    {"moderation", "api", "admin", "curation"},
     {"demo", "migrations", APP_FACTORY},
 ]
 RANK = {area: rank for rank, areas in enumerate(LAYERS) for area in areas}

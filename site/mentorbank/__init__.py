@@ -76,12 +76,13 @@ def _register_area_declarations() -> None:
     of other areas' pages); the registries live low (core, organisations) and import no area above them."""
     from .accounts import registrations as accounts
     from .audit import registrations as audit
+    from .curation import registrations as curation
     from .mentors import registrations as mentors
     from .moderation import registrations as moderation
     from .notifications import registrations as notifications
     from .organisations import registrations as organisations
 
-    for area in (accounts, organisations, audit, mentors, notifications, moderation):
+    for area in (accounts, organisations, audit, mentors, notifications, moderation, curation):
         area.register()
 def _register_searchable_types() -> None:
     # Each domain declares what of it is searchable; the order is the order of /search's groups.
@@ -97,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
     from .api.health import bp as health_bp
     from .api.routes import bp as api_bp
     from .core.routes import bp as core_bp
+    from .curation.routes import bp as curation_bp
     from .demo.commands import demo_cli
     from .home.routes import bp as home_bp
     from .mentors.application_routes import bp as mentor_application_bp
@@ -112,6 +114,7 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (
         core_bp, home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
+        curation_bp,
     ):
         app.register_blueprint(blueprint)
     for command_group in (demo_cli, mentors_cli, search_cli, users_cli):

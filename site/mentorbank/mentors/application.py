@@ -46,24 +46,34 @@ EDITABLE = (ProfileStatus.DRAFT, ProfileStatus.PENDING, ProfileStatus.RETURNED, 
 SUBMITTABLE = (ProfileStatus.DRAFT, ProfileStatus.RETURNED, ProfileStatus.WITHDRAWN)
 
 
-def existing_profile(user: User, team: bool) -> MentorProfile | None:
-    """The person's own profile (one per person), or their team profile for their current organisation."""
+def may_speak_for(user: User, organisation_id: int) -> bool:
+    """Whether the person may start a team profile of the organisation: their own, or one they curate."""
+    return organisation_id == user.organisation_id or user.is_curator_of(organisation_id)
+
+
+def existing_profile(user: User, team: bool, organisation_id: int | None = None) -> MentorProfile | None:
+    """The person's own profile (one per person), or the team profile they started for an organisation (their
+    current one unless ``organisation_id`` names one they curate)."""
     query = select(MentorProfile).where(
         MentorProfile.user_id == user.id,
         MentorProfile.revision_of_id.is_(None),
         MentorProfile.is_team.is_(team),
     )
     if team:
-        query = query.where(MentorProfile.organisation_id == user.organisation_id)
+        query = query.where(MentorProfile.organisation_id == (organisation_id or user.organisation_id))
     return db.session.scalars(query.order_by(MentorProfile.id).limit(1)).first()
 
 
-def create_profile(user: User, team: bool) -> MentorProfile:
-    if user.organisation_id is None:
+def create_profile(user: User, team: bool, organisation_id: int | None = None) -> MentorProfile:
+    """A draft profile; a team's belongs to ``organisation_id`` (a curator's school) or the person's own."""
+    organisation_id = (organisation_id if team else None) or user.organisation_id
+    if organisation_id is None:
         raise ApplicationError(_l("Choose your organisation in your account profile first."))
-    if existing_profile(user, team) is not None:
+    if not may_speak_for(user, organisation_id):
+        raise ApplicationError(_l("Only the organisation's curator can start its team profile."))
+    if existing_profile(user, team, organisation_id) is not None:
         raise ApplicationError(_l("You already have this profile; edit it instead."))
-    profile = MentorProfile(user_id=user.id, organisation_id=user.organisation_id, is_team=team,
+    profile = MentorProfile(user_id=user.id, organisation_id=organisation_id, is_team=team,
                             status=ProfileStatus.DRAFT)
     db.session.add(profile)
     return profile

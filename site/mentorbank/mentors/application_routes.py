@@ -4,12 +4,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..core.permissions import login_required
+from ..core.security import optional_database_id
 from ..core.workflow import TransitionRefused
 from ..extensions import db
 from .application import (
-    create_profile, existing_profile, save_content, submit, version_to_edit, withdraw,
+    create_profile, existing_profile, may_speak_for, save_content, submit, version_to_edit, withdraw,
 )
 from .forms import MentorProfileForm, SubmitProfileForm, WithdrawProfileForm, form_data
+from ..organisations.models import Organisation
 from .models import MentorProfile, profiles_of
 
 bp = Blueprint("mentor_application", __name__, url_prefix="/account/mentor-profiles")
@@ -41,16 +43,26 @@ def index():
 @login_required
 def create():
     team = request.args.get("team") == "1"
-    existing = existing_profile(current_user, team)
+    # A curator starts the team profile of the school they curate (curation/): ?team=1&organisation=<id>.
+    organisation_id = _team_organisation_id() if team else None
+    existing = existing_profile(current_user, team, organisation_id)
     if existing is not None:
         return redirect(url_for(".edit", profile_id=existing.id), code=303)
-    if current_user.organisation_id is None:
+    if current_user.organisation_id is None and organisation_id is None:
         flash(_("Choose your organisation in your account profile first."), "error")
         return redirect(url_for("account.profile"), code=303)
     form = MentorProfileForm(team=team)
     if _accepted(form):
-        return _save(form, create_profile(current_user, team))
+        return _save(form, create_profile(current_user, team, organisation_id))
     return _render_form(form, profile=None, team=team)
+
+
+def _team_organisation_id() -> int | None:
+    """The organisation a new team profile is asked for; only the person's own or one they curate (403)."""
+    organisation_id = optional_database_id(request.args.get("organisation"))
+    if organisation_id is not None and not may_speak_for(current_user, organisation_id):
+        abort(403)
+    return organisation_id
 
 
 @bp.route("/<int:profile_id>/edit", methods=["GET", "POST"])
@@ -135,4 +147,12 @@ def _render_form(form: MentorProfileForm, profile: MentorProfile | None, team: b
         profile=profile,
         editing=version_to_edit(profile) if profile is not None else None,
         team=team,
+        team_organisation=_team_organisation(profile) if team else None,
     ), status
+
+
+def _team_organisation(profile: MentorProfile | None) -> Organisation | None:
+    if profile is not None:
+        return profile.organisation
+    organisation_id = _team_organisation_id()
+    return db.session.get(Organisation, organisation_id) if organisation_id else current_user.organisation

@@ -10,10 +10,13 @@ from .models import MentorProfile, profiles_of, public_profiles
 
 
 def organisation_mentors(organisation) -> PageSection:
-    """The organisation's public mentors, by name."""
-    mentors = db.session.scalars(public_profiles().where(MentorProfile.organisation_id == organisation.id)).all()
-    mentors = sorted(mentors, key=lambda profile: profile.display_name.casefold())
-    return PageSection("mentors/_organisation_section.html", {"mentors": mentors})
+    """The organisation's public mentor teams and mentors, each by name."""
+    profiles = db.session.scalars(public_profiles().where(MentorProfile.organisation_id == organisation.id)).all()
+    profiles = sorted(profiles, key=lambda profile: profile.display_name.casefold())
+    return PageSection("mentors/_organisation_section.html", {
+        "teams": [profile for profile in profiles if profile.is_team],
+        "mentors": [profile for profile in profiles if not profile.is_team],
+    })
 
 
 def account_mentor_profiles(user) -> PageSection:

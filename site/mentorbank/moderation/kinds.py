@@ -58,6 +58,8 @@ ORGANISATION_KIND = register(ModeratedKind(
         # The directory's own edits (admin/services.py) share the prefix.
         "create": _l("Organisation added to the directory"),
         "update": _l("Organisation changed in the directory"),
+        # The curator's edits of the public page (curation/services.py).
+        "page_update": _l("Organisation's public page changed by its curator"),
         "approve": _l("Organisation approved"),
         "reject": _l("Organisation rejected"),
     },

@@ -1,7 +1,8 @@
 """Geography and organisations: region → municipality → organisation."""
 import enum
+import re
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint, select
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -51,6 +52,12 @@ class Organisation(TimestampMixin, db.Model):
     kind_id: Mapped[int] = mapped_column(ForeignKey("vocabulary_term.id"), index=True)
     municipality_id: Mapped[int] = mapped_column(ForeignKey("municipality.id"), index=True)
     website: Mapped[str | None] = mapped_column(String(300))
+    # The public page its curator keeps (curation/): what the school offers, in plain text, and how to reach
+    # the school as an institution. Never a person's contacts: those are personal data (DESIGN §2).
+    description: Mapped[str | None] = mapped_column(Text)
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_phone: Mapped[str | None] = mapped_column(String(50))
+    address: Mapped[str | None] = mapped_column(String(500))
     # стажировочная площадка: an organisation that hosts internships for others.
     is_training_ground: Mapped[bool] = mapped_column(default=False)
     status: Mapped[OrganisationStatus] = mapped_column(
@@ -69,6 +76,17 @@ class Organisation(TimestampMixin, db.Model):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def description_paragraphs(self) -> list[str]:
+        """The description as its curator typed it, split into paragraphs at blank lines (plain text: the
+        template escapes each one)."""
+        text = (self.description or "").replace("\r\n", "\n")
+        return [paragraph.strip() for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()]
+
+    @property
+    def has_institutional_contacts(self) -> bool:
+        return bool(self.contact_email or self.contact_phone or self.address)
 
     # The public rule for organisations: proposed ones wait for a moderator. The same test in Python and SQL.
     @hybrid_property
