@@ -62,3 +62,14 @@ def test_demo_log_ins_work_and_generated_people_cannot_log_in(runner, client, ap
 def test_an_empty_database_has_no_demo_accounts(runner, app_context):
     printed = runner.invoke(args=["demo", "accounts"])
     assert printed.exit_code == 0 and DEMO_PASSWORD not in printed.output
+
+
+def test_the_demo_curator_has_a_filled_school_page(runner, client, app_context):
+    assert runner.invoke(args=["demo", "load", *SMALL_BANK]).exit_code == 0
+    curator = _demo_user("curator")
+    [school_id] = curator.curated_organisation_ids
+    html = client.get(f"/organisations/{school_id}").get_data(as_text=True)
+    assert "«школа – школе»" in html and "priem@demo.mentorbank.local" in html and "ул. Школьная" in html
+    Auth(client).login(curator, password=DEMO_PASSWORD)
+    cabinet = client.get(f"/account/organisations/{school_id}")
+    assert cabinet.status_code == 200 and _demo_user("mentor").full_name in cabinet.get_data(as_text=True)

@@ -76,8 +76,26 @@ def create_demo_accounts(session: Session, consent_version: str) -> list[User]:
     people["admin"].role_grants.append(RoleGrant(role=Role.ADMIN))
     people["moderator"].role_grants.append(RoleGrant(role=Role.MODERATOR))
     people["curator"].role_grants.append(RoleGrant(role=Role.CURATOR, organisation=home))
+    fill_school_page(home)
     session.flush()
     return list(people.values())
+
+
+def fill_school_page(school: Organisation) -> None:
+    """The curator's school page as a curator would keep it: what it offers and its institutional contacts
+    (a reception, never a person)."""
+    school.description = (
+        "Школа ведёт наставничество по моделям «педагог – педагог» и «школа – школе»: молодые учителя работают "
+        "в паре с опытными коллегами первые два года, а команда методистов сопровождает команды других школ "
+        "района.\n\n"
+        "Для коллег из других организаций: открытые уроки по математике и начальным классам каждую четверть, "
+        "разбор занятий после посещения, стажировки по цифровым сервисам урока. Заявку на стажировку присылайте "
+        "на почту приёмной с пометкой «Наставничество»."
+    )
+    school.website = school.website or "https://school.demo.mentorbank.local"
+    school.contact_email = f"priem@{DEMO_DOMAIN}"
+    school.contact_phone = "+7 (800) 555-01-23"
+    school.address = f"{school.municipality.name}, ул. Школьная, д. 1"
 
 
 def _first_profile(session: Session, status: ProfileStatus) -> MentorProfile | None:
