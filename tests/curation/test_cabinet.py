@@ -137,3 +137,16 @@ def test_a_persons_contacts_never_show_on_the_organisation_page(client, log_in, 
     assert "priem@lyceum58.example.ru" in html
     assert "vera.personal@example.org" not in html and "123-45-67" not in html
     assert "curator.a@example.org" not in html
+
+
+def test_the_cabinet_and_the_page_speak_russian(client, log_in, make, curator_a, school_a, school_profiles):
+    school_a.description = "Открытые уроки для молодых учителей."
+    db.session.flush()
+    log_in(curator_a, locale="ru")
+    cabinet = visible_text(client.get(cabinet_url(school_a)).get_data(as_text=True))
+    assert "Наставники организации" in cabinet and "Начать анкету команды организации" in cabinet
+    assert "Черновик" in cabinet and "Возвращена на доработку" in cabinet
+    form = visible_text(client.get(f"/account/organisations/{school_a.id}/page").get_data(as_text=True))
+    assert "Не указывайте личные почту или телефон сотрудника" in form
+    page = visible_text(client.get(public_url(school_a)).get_data(as_text=True))
+    assert "Что предлагает организация Открытые уроки для молодых учителей." in page

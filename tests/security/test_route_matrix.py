@@ -88,6 +88,10 @@ MATRIX = {
     # The draft lacks the consents: back to the form with the reason.
     ("mentor_application.submit", "POST"): ("/account/mentor-profiles/{own_profile}/submit", success_is(303, OWNER)),
     ("mentor_application.withdraw", "POST"): ("/account/mentor-profiles/{own_profile}/withdraw", success_is(303, OWNER)),
+    # --- the curator's cabinet: the organisation's curators (tests/curation) and admins ---
+    ("curation.overview", "GET"): ("/account/organisations/{organisation}", ADMINS),
+    ("curation.edit_page", "GET"): ("/account/organisations/{organisation}/page", ADMINS),
+    ("curation.edit_page", "POST"): ("/account/organisations/{organisation}/page", success_is(303, ADMINS)),
     # --- moderation ---
     ("moderation.index", "GET"): ("/moderation", MODERATORS),
     ("moderation.audit", "GET"): ("/moderation/audit", MODERATORS),
