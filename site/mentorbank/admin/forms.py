@@ -3,9 +3,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ..accounts.models import Role
+from ..organisations.fields import website_field
 from ..organisations.models import OrganisationStatus
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -65,20 +66,13 @@ class OrganisationFilterForm(FilterForm):
     municipality = SelectField(_l("Municipality"), coerce=str, validators=[Optional()], validate_choice=False)
 
 
-def _web_address(_form, field):
-    if field.data and not field.data.lower().startswith(("http://", "https://")):
-        raise ValidationError(_l("Give an address that starts with http:// or https://."))
-
-
 class OrganisationForm(FlaskForm):
     name = StringField(_l("Official name"), validators=[DataRequired(), Length(max=400)])
     short_name = StringField(_l("Short name"), validators=[Optional(), Length(max=200)])
     # Choices (vocabulary terms, municipalities) are set by the view.
     kind = SelectField(_l("Type"), coerce=int)
     municipality = SelectField(_l("Municipality"), coerce=int)
-    website = StringField(_l("Website"), filters=[lambda value: value.strip() if value else value],
-                          validators=[Optional(), Length(max=300), _web_address,
-                                      URL(require_tld=True, message=_l("This is not a web address."))])
+    website = website_field()
     is_training_ground = BooleanField(_l("Training ground (hosts internships for other organisations)"))
     status = SelectField(_l("Status"), choices=options([
         (OrganisationStatus.APPROVED.value, _l("Approved: shown in the directory")),

@@ -2,9 +2,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, StringField, SubmitField, TextAreaField
-from wtforms.validators import Email, Length, Optional, Regexp, URL, ValidationError
+from wtforms.validators import Email, Length, Optional, Regexp
 
 from ..mentors.forms import PHONE
+from ..organisations.fields import website_field
 from .services import PAGE_FIELDS
 
 DESCRIPTION_LIMIT = 5000
@@ -14,12 +15,6 @@ def _stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _web_only(_form, field):
-    # URL() alone accepts ftp:// and the like; the page links only to the web.
-    if field.data and not field.data.lower().startswith(("http://", "https://")):
-        raise ValidationError(_l("Give an address that starts with http:// or https://."))
-
-
 class OrganisationPageForm(FlaskForm):
     description = TextAreaField(
         _l("What the organisation offers"), filters=[_stripped],
@@ -27,12 +22,7 @@ class OrganisationPageForm(FlaskForm):
         description=_l("Plain text: its mentoring, internships, methodical work. Leave an empty line between "
                        "paragraphs."),
     )
-    website = StringField(
-        _l("Website"), filters=[_stripped],
-        validators=[Optional(), Length(max=300), _web_only,
-                    URL(require_tld=True, message=_l("This is not a web address."))],
-        description=_l("The full address, e.g. https://school.example.ru"),
-    )
+    website = website_field(description=_l("The full address, e.g. https://school.example.ru"))
     contact_email = EmailField(
         _l("Organisation's e-mail"), filters=[_stripped],
         validators=[Optional(), Length(max=254), Email(message=_l("This is not an e-mail address."))],
