@@ -52,6 +52,7 @@ def test_the_cabinet_lists_the_schools_mentors_with_their_status_in_words(
     for code in ("draft", "pending", "approved", "returned", "withdrawn"):
         assert not re.search(rf"\b{code}\b", text), code
     assert "Чужая Елена" not in text
+    assert "Mentor profiles of the organisation: Draft 1 · Waiting for moderation 1 · Published in the bank 1" in text
 
 
 def test_the_account_page_leads_curators_to_their_cabinet(client, log_in, curator_a, participant, school_a):
@@ -112,6 +113,8 @@ def test_a_curator_starts_the_team_of_the_school_they_curate_not_their_own(
         client, log_in, make, participant, school_a):
     make_curator_of(participant, school_a)  # their account names another school
     log_in(participant)
+    form = client.get(f"/account/mentor-profiles/new?team=1&organisation={school_a.id}").get_data(as_text=True)
+    assert "The team belongs to your organisation: МБОУ «Лицей № 58»." in form
     team = start_team_profile(client, make, school_a)
     assert team.organisation_id == school_a.id != participant.organisation_id
 

@@ -8,7 +8,7 @@ from ..extensions import db
 from ..mentors.application import existing_profile
 from .access import curated_organisation_or_403
 from .forms import OrganisationPageForm
-from .services import school_profiles, update_public_page
+from .services import school_profiles, status_counts, update_public_page
 
 bp = Blueprint("curation", __name__, url_prefix="/account/organisations")
 
@@ -21,6 +21,7 @@ def overview(organisation_id: int):
     return render_template(
         "curation/overview.html",
         organisation=organisation,
+        status_counts=status_counts(profiles),
         teams=[profile for profile in profiles if profile.is_team],
         people=[profile for profile in profiles if not profile.is_team],
         # The team profile this curator started, if any: the application flow keeps one per person and school.

@@ -1,11 +1,13 @@
 """What the cabinet reads and changes. Services flush and audit; the route commits once."""
+from collections import Counter
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
 from ..audit.models import record
 from ..extensions import db
-from ..mentors.models import MentorProfile
+from ..mentors.models import MentorProfile, ProfileStatus
 from ..organisations.models import Organisation
 
 PAGE_FIELDS = ("description", "website", "contact_email", "contact_phone", "address")
@@ -35,6 +37,12 @@ def school_profiles(organisation_id: int) -> list[MentorProfile]:
         .options(selectinload(MentorProfile.pending_revision))
     ).all()
     return sorted(profiles, key=lambda profile: (not profile.is_team, profile.display_name.casefold(), profile.id))
+
+
+def status_counts(profiles: list[MentorProfile]) -> list[tuple[ProfileStatus, int]]:
+    """How many of the school's profiles are in each status, in the workflow's order; empty ones left out."""
+    counted = Counter(profile.status for profile in profiles)
+    return [(status, counted[status]) for status in ProfileStatus if counted[status]]
 
 
 def curated_organisations(user: User) -> list[Organisation]:
