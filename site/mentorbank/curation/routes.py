@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from ..core.permissions import login_required
 from ..extensions import db
-from ..mentors.application import existing_profile
+from ..mentors.application import existing_profile, may_speak_for
 from .access import curated_organisation_or_403
 from .forms import OrganisationPageForm
 from .services import school_profiles, status_counts, update_public_page
@@ -26,6 +26,8 @@ def overview(organisation_id: int):
         people=[profile for profile in profiles if not profile.is_team],
         # The team profile this curator started, if any: the application flow keeps one per person and school.
         own_team=existing_profile(current_user, team=True, organisation_id=organisation.id),
+        # An admin follows the school here but does not speak for it.
+        can_start_team=may_speak_for(current_user, organisation.id),
     )
 
 

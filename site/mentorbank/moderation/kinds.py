@@ -59,7 +59,7 @@ ORGANISATION_KIND = register(ModeratedKind(
         "create": _l("Organisation added to the directory"),
         "update": _l("Organisation changed in the directory"),
         # The curator's edits of the public page (curation/services.py).
-        "page_update": _l("Organisation's public page changed by its curator"),
+        "page_update": _l("Organisation's public page changed in its curator's cabinet"),
         "approve": _l("Organisation approved"),
         "reject": _l("Organisation rejected"),
     },
