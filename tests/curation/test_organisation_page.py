@@ -111,3 +111,11 @@ def test_the_audit_log_names_the_curators_change(client, log_in, curator_a, scho
     log_in(moderator)
     html = client.get("/moderation/audit").get_data(as_text=True)
     assert "Organisation&#39;s public page changed in its curator&#39;s cabinet" in html
+
+
+def test_a_persons_account_email_is_not_accepted_as_the_schools(client, log_in, curator_a, school_a):
+    log_in(curator_a)
+    response = post_form(client, page_form_url(school_a), {**PAGE, "contact_email": " Curator.A@example.org "})
+    assert response.status_code == 422
+    assert "This is a person's e-mail; give the organisation's own address." in response.get_data(as_text=True)
+    assert school_a.contact_email is None

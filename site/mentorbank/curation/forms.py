@@ -2,11 +2,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, StringField, SubmitField, TextAreaField
-from wtforms.validators import Email, Length, Optional, Regexp
+from wtforms.validators import Email, Length, Optional, Regexp, ValidationError
 
 from ..mentors.forms import PHONE
 from ..organisations.fields import website_field
-from .services import PAGE_FIELDS
+from .services import PAGE_FIELDS, is_account_email
 
 DESCRIPTION_LIMIT = 5000
 
@@ -33,6 +33,11 @@ class OrganisationPageForm(FlaskForm):
     )
     address = StringField(_l("Address"), filters=[_stripped], validators=[Optional(), Length(max=500)])
     save = SubmitField(_l("Publish the page"))
+
+    def validate_contact_email(self, field):
+        # The address of someone's account is a person's: publishing it would publish personal data (152-ФЗ).
+        if field.data and is_account_email(field.data):
+            raise ValidationError(_l("This is a person's e-mail; give the organisation's own address."))
 
     def values(self) -> dict:
         return {name: self[name].data or None for name in PAGE_FIELDS}

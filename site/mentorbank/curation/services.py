@@ -4,7 +4,7 @@ from collections import Counter
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..accounts.models import User
+from ..accounts.models import User, normalise_email
 from ..audit.models import record
 from ..extensions import db
 from ..mentors.models import MentorProfile, ProfileStatus
@@ -26,6 +26,10 @@ def update_public_page(organisation: Organisation, values: dict, *, actor: User)
         db.session.flush()
         record("organisation.page_update", organisation, actor=actor, details={"changed": changes})
     return changes
+
+
+def is_account_email(email: str) -> bool:
+    return db.session.scalar(select(User.id).where(User.email == normalise_email(email))) is not None
 
 
 def school_profiles(organisation_id: int) -> list[MentorProfile]:
