@@ -7,11 +7,11 @@ from ..core.permissions import login_required
 from ..core.security import optional_database_id
 from ..core.workflow import TransitionRefused
 from ..extensions import db
+from ..organisations.models import Organisation
 from .application import (
     create_profile, existing_profile, may_speak_for, save_content, submit, version_to_edit, withdraw,
 )
 from .forms import MentorProfileForm, SubmitProfileForm, WithdrawProfileForm, form_data
-from ..organisations.models import Organisation
 from .models import MentorProfile, profiles_of
 
 bp = Blueprint("mentor_application", __name__, url_prefix="/account/mentor-profiles")
