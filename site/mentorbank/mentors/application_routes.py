@@ -9,7 +9,7 @@ from ..extensions import db
 from .application import (
     create_profile, existing_profile, save_content, submit, version_to_edit, withdraw,
 )
-from .forms import MentorProfileForm, SubmitProfileForm, WithdrawProfileForm, form_data
+from .forms import REQUIRED_TO_SUBMIT, MentorProfileForm, SubmitProfileForm, WithdrawProfileForm, form_data
 from .models import MentorProfile, profiles_of
 
 bp = Blueprint("mentor_application", __name__, url_prefix="/account/mentor-profiles")
@@ -135,4 +135,5 @@ def _render_form(form: MentorProfileForm, profile: MentorProfile | None, team: b
         profile=profile,
         editing=version_to_edit(profile) if profile is not None else None,
         team=team,
+        required_to_submit=REQUIRED_TO_SUBMIT,
     ), status
