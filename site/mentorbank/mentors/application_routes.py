@@ -10,7 +10,7 @@ from .application import (
     create_profile, existing_profile, save_content, submit, version_to_edit, withdraw,
 )
 from .forms import REQUIRED_TO_SUBMIT, MentorProfileForm, SubmitProfileForm, WithdrawProfileForm, form_data
-from .models import MentorProfile, profiles_of
+from .models import MentorProfile, ProfileStatus, profiles_of
 
 bp = Blueprint("mentor_application", __name__, url_prefix="/account/mentor-profiles")
 
@@ -86,6 +86,9 @@ def withdraw_profile(profile_id: int):
     profile = own_profile_or_404(profile_id)
     if not WithdrawProfileForm().validate_on_submit():
         abort(400)
+    if profile.status != ProfileStatus.APPROVED:
+        flash(_("Only a profile published in the bank can be withdrawn from it."), "error")
+        return redirect(url_for(".index"), code=303)
     try:
         withdraw(profile, current_user)
     except TransitionRefused as refusal:  # ApplicationError, or the workflow's own refusals
