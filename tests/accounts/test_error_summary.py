@@ -81,3 +81,10 @@ def test_the_admin_thesaurus_form_shares_the_summary(client, log_in, admin_user)
                          page_url="/admin/thesaurus")
     assert response.status_code == 422
     assert {"#term", "#expansion"} <= set(summary_links(response.get_data(as_text=True)))
+
+
+def test_the_consent_page_links_the_refused_form_to_its_own_box(client, log_in, participant):
+    log_in(participant)
+    response = post_form(client, "/account/consent", {"processing-submit": "1"})
+    assert response.status_code == 422
+    assert set(summary_links(response.get_data(as_text=True))) == {"#processing-confirm"}
