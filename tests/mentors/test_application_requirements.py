@@ -35,6 +35,7 @@ def test_submitting_a_near_empty_profile_is_refused_with_what_to_fix(client, app
     links = summary_links(html)
     for href, message in MESSAGES_RU.items():
         assert message in links[href], href
+    assert list(links)[:4] == ["#subjects", "#bio", "#forms-0", "#directions-0"], "listed in the page's order"
     assert parse(html).find("textarea", name="bio").all_text == "Учитель математики", "the bio is kept"
     assert db.session.scalars(select(MentorProfile)).all() == [], "nothing is saved from a refused submission"
 

@@ -74,6 +74,16 @@ class MentorProfileForm(FlaskForm):
         description=_l("At least %(min)d characters: whom you help, with what, how you work and what your mentees "
                        "achieved.", min=BIO_MIN_LENGTH),
     )
+    # One group of checkboxes per vocabulary (TERM_FIELDS; labels and choices are set per request), declared here
+    # so that the fields, and the error summary that lists them, follow the page's order.
+    forms = TermCheckboxes(coerce=int, validators=[Optional()])
+    interaction_models = TermCheckboxes(coerce=int, validators=[Optional()])
+    kinds = TermCheckboxes(coerce=int, validators=[Optional()])
+    modes = TermCheckboxes(coerce=int, validators=[Optional()])
+    directions = TermCheckboxes(coerce=int, validators=[Optional()])
+    tracks = TermCheckboxes(coerce=int, validators=[Optional()])
+    competences = TermCheckboxes(coerce=int, validators=[Optional()])
+    mentee_categories = TermCheckboxes(coerce=int, validators=[Optional()])
     capacity = IntegerField(
         _l("How many mentees at once"), default=3,
         validators=[InputRequired(), NumberRange(min=1, max=20)],
@@ -136,10 +146,6 @@ class MentorProfileForm(FlaskForm):
             publication_consent=self.publication_consent.data,
             term_ids={vocabulary: list(self[name].data or []) for name, vocabulary in TERM_FIELDS.items()},
         )
-
-
-for _name in TERM_FIELDS:
-    setattr(MentorProfileForm, _name, TermCheckboxes(coerce=int, validators=[Optional()]))
 
 
 def _term_choices(vocabulary: Vocabulary, profile: MentorProfile | None) -> list[Term]:
