@@ -17,6 +17,22 @@
     if (area) { area.textContent = ""; }
   });
 
+  // A refused form's error summary takes the focus: autofocus does it on a page load, this after an htmx swap
+  // that brought one, and a link in it puts the focus into its field (an anchor alone only scrolls there).
+  function focusErrorSummary(root) {
+    var summary = root.matches && root.matches("[data-error-summary]") ? root : root.querySelector("[data-error-summary]");
+    if (summary && document.activeElement !== summary) { summary.focus(); }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.activeElement === document.body) { focusErrorSummary(document); }
+  });
+  document.addEventListener("htmx:afterSettle", function (event) { focusErrorSummary(event.detail.elt); });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (field) { event.preventDefault(); field.focus(); field.scrollIntoView({ block: "center" }); }
+  });
+
   // Facets start folded on narrow screens and open on wide ones (without JS they are always open).
   var wide = window.matchMedia("(min-width: 992px)");
   function fitFacets() {

@@ -2,7 +2,13 @@
 the buttons of the list of my profiles (log-in, locale and posting with a token: the root conftest)."""
 from mentorbank.extensions import db
 from mentorbank.mentors.models import MentorProfile
+from mentorbank.vocabularies.models import Vocabulary, terms_of
 from tests.conftest import post_form
+
+# Long enough for a card (mentors/application.py BIO_MIN_LENGTH).
+BIO = ("Помогаю молодым учителям математики: разбираем трудные темы и уроки, готовим открытые занятия, учимся "
+       "работать с сильными и отстающими учениками. Встречаемся раз в неделю, между встречами отвечаю в переписке.")
+
 
 def profile_data(**changes) -> dict:
     """A complete mentor profile as the form posts it; None leaves a field out (an unticked box)."""
@@ -10,13 +16,15 @@ def profile_data(**changes) -> dict:
         "subjects": "математика; информатика",
         "experience_years": "12",
         "achievements": "Победитель конкурса «Учитель года» 2021.",
-        "bio": "Помогаю молодым учителям математики.",
+        "bio": BIO,
         "capacity": "3",
         "accepting_requests": "y",
         "phone": "+7 (900) 111-22-33",
         "mentoring_consent": "y",
         "publication_consent": "y",
     }
+    data["forms"] = [terms_of(Vocabulary.FORM)[0].id]
+    data["directions"] = [terms_of(Vocabulary.DIRECTION)[0].id]
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
 

@@ -35,7 +35,7 @@ def test_detail_shows_every_field_the_author_and_the_organisation(client, as_mod
 
 
 def test_approve_a_new_profile_publishes_it(client, as_moderator, moderator, pending_profile, post, outbox):
-    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/approve")
+    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/approve", confirm="y")
 
     assert response.status_code == 303
     assert response.headers["Location"] == f"/moderation/mentor-profiles/{pending_profile.id}"
@@ -57,7 +57,7 @@ def test_approve_a_profile_of_a_proposed_organisation_approves_the_organisation(
     organisation = propose_organisation(make, "МБОУ «Лицей № 88»")
     profile = submitted(make.mentor("Зайцева Анна", status=ProfileStatus.DRAFT, org=organisation))
 
-    post(f"/moderation/mentor-profiles/{profile.id}/approve")
+    post(f"/moderation/mentor-profiles/{profile.id}/approve", confirm="y")
 
     assert organisation.status == OrganisationStatus.APPROVED
     assert [e.target_id for e in audit_entries("organisation.approve")] == [organisation.id]
@@ -74,7 +74,7 @@ def test_approve_a_revision_that_moves_to_a_proposed_organisation_approves_it(
     assert 'data-changed-field="organisation_id"' in html and "<ins>МБОУ «Лицей № 99»</ins>" in html
     assert "data-organisation-proposed" in html
 
-    post(f"/moderation/mentor-profiles/{revision.id}/approve")
+    post(f"/moderation/mentor-profiles/{revision.id}/approve", confirm="y")
 
     assert organisation.status == OrganisationStatus.APPROVED
     assert published_profile.organisation_id == organisation.id
@@ -131,7 +131,7 @@ def test_revision_detail_shows_what_changed(client, as_moderator, make, publishe
 def test_approving_a_revision_publishes_its_content_on_the_profile(
         client, as_moderator, moderator, published_profile, pending_revision, post, outbox):
     revision_id = pending_revision.id
-    response = post(f"/moderation/mentor-profiles/{revision_id}/approve")
+    response = post(f"/moderation/mentor-profiles/{revision_id}/approve", confirm="y")
 
     assert response.headers["Location"] == f"/moderation/mentor-profiles/{published_profile.id}"
     assert db.session.get(MentorProfile, revision_id) is None
@@ -180,7 +180,7 @@ def test_only_pending_profiles_can_be_decided(client, as_moderator, make, post, 
 
 
 def test_a_second_approval_of_the_same_profile_is_refused(as_moderator, pending_profile, post):
-    post(f"/moderation/mentor-profiles/{pending_profile.id}/approve")
-    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/approve")
+    post(f"/moderation/mentor-profiles/{pending_profile.id}/approve", confirm="y")
+    response = post(f"/moderation/mentor-profiles/{pending_profile.id}/approve", confirm="y")
     assert response.headers["Location"] == "/moderation"
     assert len(audit_entries("mentor_profile.approve")) == 1

@@ -42,7 +42,7 @@ def test_approve_adds_it_to_the_public_directory_and_the_index(
 
 
 def test_reject_needs_a_reason(as_moderator, proposed_organisation, post):
-    response = post(f"/moderation/organisations/{proposed_organisation.id}/reject", reason="")
+    response = post(f"/moderation/organisations/{proposed_organisation.id}/reject", reason="", confirm="y")
     assert response.status_code == 422 and 'aria-invalid="true"' in response.get_data(as_text=True)
     assert proposed_organisation.status == OrganisationStatus.PROPOSED
 
@@ -52,7 +52,7 @@ def test_reject_removes_it_and_leaves_its_people_without_an_organisation(
     organisation_id, proposer = proposed_organisation.id, proposer_of(proposed_organisation)
     reason = "Такая школа уже есть в справочнике: МБОУ «Школа № 77»."
 
-    response = post(f"/moderation/organisations/{organisation_id}/reject", reason=reason)
+    response = post(f"/moderation/organisations/{organisation_id}/reject", reason=reason, confirm="y")
 
     assert response.status_code == 303
     assert db.session.get(Organisation, organisation_id) is None
@@ -72,7 +72,7 @@ def test_an_organisation_named_by_a_mentor_profile_cannot_be_rejected(
     url = f"/moderation/organisations/{proposed_organisation.id}"
     assert "data-organisation-in-use" in client.get(url).get_data(as_text=True)
 
-    response = post(f"{url}/reject", reason="Нет такой школы.")
+    response = post(f"{url}/reject", reason="Нет такой школы.", confirm="y")
 
     assert response.status_code == 303 and response.headers["Location"] == url
     assert db.session.get(Organisation, proposed_organisation.id) is not None

@@ -19,7 +19,7 @@ def test_a_pending_revision_stays_private_until_approved(
     assert f'href="{profile_url}"' not in search_links(client, NEW_WORD)
     assert client.get(f"/mentors/{pending_revision.id}").status_code == 404
 
-    post(f"/moderation/mentor-profiles/{pending_revision.id}/approve")
+    post(f"/moderation/mentor-profiles/{pending_revision.id}/approve", confirm="y")
 
     assert NEW_WORD in client.get(profile_url).get_data(as_text=True)
     assert f'href="{profile_url}"' in search_links(client, NEW_WORD)
@@ -31,7 +31,7 @@ def test_a_new_profile_enters_the_bank_and_the_index_only_when_approved(client, 
     assert client.get(f"/mentors/{profile.id}").status_code == 404
     assert f'href="/mentors/{profile.id}"' not in search_links(client, "палеонтологии")
 
-    post(f"/moderation/mentor-profiles/{profile.id}/approve")
+    post(f"/moderation/mentor-profiles/{profile.id}/approve", confirm="y")
 
     assert client.get(f"/mentors/{profile.id}").status_code == 200
     assert f'href="/mentors/{profile.id}"' in search_links(client, "палеонтология")

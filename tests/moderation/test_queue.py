@@ -102,6 +102,6 @@ def test_navigation_badge_counts_the_queue(client, as_moderator, waiting):
 
 
 def test_badge_drops_after_a_decision(client, as_moderator, waiting, post):
-    post(f"/moderation/mentor-profiles/{waiting['new'].id}/approve")
+    post(f"/moderation/mentor-profiles/{waiting['new'].id}/approve", confirm="y")
     assert waiting_count() == 3
     assert re.search(r'Moderation <span class="badge"[^>]*>3</span>', client.get("/moderation").get_data(as_text=True))

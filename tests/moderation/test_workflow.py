@@ -31,7 +31,7 @@ def test_a_moderator_cannot_approve_or_return_their_own_profile(client, log_in, 
     own.user.role_grants.append(RoleGrant(role=Role.MODERATOR))
     db.session.flush()
     log_in(own.user)
-    for action, data in (("approve", {}), ("return", {"reason": "Сама себе."})):
+    for action, data in (("approve", {"confirm": "y"}), ("return", {"reason": "Сама себе."})):
         response = post(f"/moderation/mentor-profiles/{own.id}/{action}", **data)
         assert response.status_code == 303 and response.location == f"/moderation/mentor-profiles/{own.id}"
         assert "You cannot decide on your own submission" in client.get(response.location).get_data(as_text=True)
@@ -44,7 +44,7 @@ def test_a_moderator_cannot_decide_on_their_own_revision(client, log_in, make, p
     published.user.role_grants.append(RoleGrant(role=Role.MODERATOR))
     revision = make_revision(published, bio="Новый текст.")
     log_in(published.user)
-    response = post(f"/moderation/mentor-profiles/{revision.id}/approve")
+    response = post(f"/moderation/mentor-profiles/{revision.id}/approve", confirm="y")
     assert response.location == f"/moderation/mentor-profiles/{revision.id}"
     assert db.session.get(MentorProfile, published.id).bio != "Новый текст."
     assert db.session.get(MentorProfile, revision.id).status == ProfileStatus.PENDING
@@ -57,7 +57,7 @@ def test_a_moderator_cannot_approve_or_reject_an_organisation_they_proposed(clie
     db.session.flush()
     log_in(proposer)
     for action in ("approve", "reject"):
-        response = post(f"/moderation/organisations/{organisation.id}/{action}", reason="Моя.")
+        response = post(f"/moderation/organisations/{organisation.id}/{action}", reason="Моя.", confirm="y")
         assert response.location == f"/moderation/organisations/{organisation.id}"
     assert db.session.get(Organisation, organisation.id).status == OrganisationStatus.PROPOSED
     assert actions() == []

@@ -97,7 +97,7 @@ MATRIX = {
     ("moderation.audit", "GET"): ("/moderation/audit", MODERATORS),
     ("moderation.mentor_profile", "GET"): ("/moderation/mentor-profiles/{pending_profile}", MODERATORS),
     ("moderation.approve_mentor_profile", "POST"): ("/moderation/mentor-profiles/{pending_profile}/approve",
-                                                    success_is(303, MODERATORS)),
+                                                    success_is(422, MODERATORS)),
     ("moderation.return_mentor_profile", "POST"): ("/moderation/mentor-profiles/{pending_profile}/return",
                                                    success_is(422, MODERATORS)),
     ("moderation.organisation", "GET"): ("/moderation/organisations/{proposed_organisation}", MODERATORS),

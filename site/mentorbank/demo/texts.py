@@ -1,7 +1,19 @@
 """Composing achievements, bios, e-mails and phones of demo mentors from the parts in ``people``."""
 import random
 
+from ..mentors.application import BIO_MIN_LENGTH
 from . import people
+
+# Added, in this order, to a demo bio still shorter than a submitted profile needs (BIO_MIN_LENGTH), so the demo
+# bank holds only cards the application would accept; no random draw, so a seed gives the same bank as before.
+PERSONAL_CLOSING = (
+    "Встречи планируем заранее, а между ними я на связи и отвечаю на вопросы.",
+    "Вместе составляем план на полгода и отмечаем, что уже получилось.",
+)
+TEAM_CLOSING = (
+    "Работаем по плану, согласованному с куратором, и вместе подводим итоги каждого этапа.",
+    "Между встречами отвечаем на вопросы коллег в переписке.",
+)
 
 TRANSLITERATION = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -71,7 +83,7 @@ def bio(rng: random.Random, context: dict, slugs: dict[str, list[str]]) -> str:
     if {"remote", "blended"} & set(slugs["mode"]):
         optional.append(_fill(rng, people.REMOTE_APPROACH, context))
     sentences += rng.sample(optional, rng.randint(0, 2))
-    return " ".join(sentences)
+    return _long_enough(sentences, [*optional, *PERSONAL_CLOSING])
 
 
 def team_bio(rng: random.Random, slugs: dict[str, list[str]]) -> str:
@@ -81,4 +93,13 @@ def team_bio(rng: random.Random, slugs: dict[str, list[str]]) -> str:
     ]
     if rng.random() < 0.7:
         sentences.append(people.TEAM_APPROACH)
+    return _long_enough(sentences, [people.TEAM_APPROACH, *TEAM_CLOSING])
+
+
+def _long_enough(sentences: list[str], extras: list[str]) -> str:
+    for extra in extras:
+        if len(" ".join(sentences)) >= BIO_MIN_LENGTH:
+            break
+        if extra not in sentences:
+            sentences.append(extra)
     return " ".join(sentences)

@@ -113,9 +113,31 @@ def save_content(version: MentorProfile, content: ProfileContent, author: User) 
     return version
 
 
+# A card in the bank is useful when it says whom the mentor can take, with what, in which subjects, and who
+# they are in more than a line (the review found near-empty profiles accepted).
+BIO_MIN_LENGTH = 200
+
+
+def card_gaps(subjects: str | None, bio: str | None, forms: int, directions: int) -> dict[str, str]:
+    """What a submitted profile still lacks for a useful card, by the form field that should supply it."""
+    gaps = {}
+    if not forms:
+        gaps["forms"] = _l("Tick at least one form of mentoring: whom you can mentor.")
+    if not directions:
+        gaps["directions"] = _l("Tick at least one direction: what you can help with.")
+    if not (subjects or "").strip():
+        gaps["subjects"] = _l("Name at least one subject or area of work, e.g. mathematics.")
+    length = len((bio or "").strip())
+    if length < BIO_MIN_LENGTH:
+        gaps["bio"] = _l("Write at least %(min)d characters about yourself as a mentor (now %(num)d): whom you "
+                         "help, with what and how you work.", min=BIO_MIN_LENGTH, num=length)
+    return gaps
+
+
 def submission_problems(version: MentorProfile, author: User) -> list:
     """Why this version cannot go to moderation yet (empty when it can)."""
-    problems = []
+    problems = list(card_gaps(version.subjects, version.bio, len(version.terms_in(Vocabulary.FORM)),
+                              len(version.terms_in(Vocabulary.DIRECTION))).values())
     if not author.is_confirmed:
         problems.append(_l("Confirm your e-mail address before submitting the profile."))
     if version.mentoring_consent_at is None:

@@ -11,8 +11,8 @@ from ..organisations.models import Organisation
 from .application import (
     create_profile, existing_profile, may_speak_for, save_content, submit, version_to_edit, withdraw,
 )
-from .forms import MentorProfileForm, SubmitProfileForm, WithdrawProfileForm, form_data
-from .models import MentorProfile, profiles_of
+from .forms import REQUIRED_TO_SUBMIT, MentorProfileForm, SubmitProfileForm, WithdrawProfileForm, form_data
+from .models import MentorProfile, ProfileStatus, profiles_of
 
 bp = Blueprint("mentor_application", __name__, url_prefix="/account/mentor-profiles")
 
@@ -98,6 +98,9 @@ def withdraw_profile(profile_id: int):
     profile = own_profile_or_404(profile_id)
     if not WithdrawProfileForm().validate_on_submit():
         abort(400)
+    if profile.status != ProfileStatus.APPROVED:
+        flash(_("Only a profile published in the bank can be withdrawn from it."), "error")
+        return redirect(url_for(".index"), code=303)
     try:
         withdraw(profile, current_user)
     except TransitionRefused as refusal:  # ApplicationError, or the workflow's own refusals
@@ -148,6 +151,7 @@ def _render_form(form: MentorProfileForm, profile: MentorProfile | None, team: b
         editing=version_to_edit(profile) if profile is not None else None,
         team=team,
         team_organisation=_team_organisation(profile) if team else None,
+        required_to_submit=REQUIRED_TO_SUBMIT,
     ), status
 
 

@@ -6,7 +6,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..vocabularies.models import Term, Vocabulary, terms_of
-from .application import ProfileContent
+from .application import BIO_MIN_LENGTH, ProfileContent, card_gaps
 from .content import MENTOR_PROFILE_CONTENT
 from .models import MENTOR_TERM_GROUPS, MentorProfile
 from .views import PROFILE_VOCABULARIES
@@ -16,6 +16,35 @@ TERM_FIELDS = MENTOR_TERM_GROUPS
 _TERM_LABELS = dict(PROFILE_VOCABULARIES)
 TEXT_LIMIT = 5000
 PHONE = r"^[0-9+()\-. ]{5,50}$"
+
+
+# One sentence per vocabulary, drawn from the source documents (seeds 001, 002, 004; competences 000), so that a
+# teacher ticks the boxes knowing what each group means.
+VOCABULARY_EXPLANATIONS = {
+    Vocabulary.FORM: _l("A form of mentoring says who mentors whom: how a pair or a group works, each participant "
+                        "in a set role (e.g. “teacher – teacher”, “head – teacher”, “team – team”)."),
+    Vocabulary.INTERACTION_MODEL: _l("Within the “teacher – teacher” form, the model of interaction says which "
+                                     "teachers meet: e.g. an experienced teacher and a young specialist, or an "
+                                     "innovator and a conservative teacher."),
+    Vocabulary.KIND: _l("A kind of mentoring says how the work is organised: one to one or in a group, online, "
+                        "short-term towards a set goal, reverse (the younger teaches the elder) and so on."),
+    Vocabulary.MODE: _l("The mode says where you meet: in person, remotely (video calls, messages) or mixed."),
+    Vocabulary.DIRECTION: _l("Directions are what you help with; the plan of the mentee's personalised "
+                             "programme is drawn up along them."),
+    Vocabulary.TRACK: _l("Tracks are the thematic spaces of the target model of mentoring; a mentee chooses the "
+                         "one that matches their professional needs and difficulties."),
+    Vocabulary.COMPETENCE: _l("Competences are a mentor's strengths: expert, communicative, managerial, research "
+                              "or project work."),
+    Vocabulary.MENTEE_CATEGORY: _l("Whom you are ready to help: young teachers, those back after a long break or "
+                                   "new to a school, those in professional difficulty, students, new heads."),
+}
+# How the form groups the vocabularies, so some sixty boxes read as three questions.
+TERM_SECTIONS = (
+    (_l("How you mentor"), ("forms", "interaction_models", "kinds", "modes")),
+    (_l("What you help with"), ("directions", "tracks", "competences")),
+    (_l("Whom you help"), ("mentee_categories",)),
+)
+REQUIRED_TO_SUBMIT = frozenset({"forms", "directions", "subjects", "bio"})
 
 
 class TermCheckboxes(SelectMultipleField):
@@ -30,7 +59,7 @@ class MentorProfileForm(FlaskForm):
 
     team_name = StringField(_l("Name of the team"), validators=[DataRequired(), Length(max=300)])
     subjects = StringField(
-        _l("Subjects"), validators=[Optional(), Length(max=500)],
+        _l("Subjects"), validators=[Optional(), Length(max=500)],  # required to submit: see card_gaps
         description=_l("Separate several subjects with a semicolon, e.g. mathematics; computer science."),
     )
     experience_years = IntegerField(
@@ -40,7 +69,21 @@ class MentorProfileForm(FlaskForm):
         _l("Achievements"), validators=[Optional(), Length(max=TEXT_LIMIT)],
         description=_l("Competitions won, manuals written, webinars given, communities led."),
     )
-    bio = TextAreaField(_l("About me as a mentor"), validators=[Optional(), Length(max=TEXT_LIMIT)])
+    bio = TextAreaField(
+        _l("About me as a mentor"), validators=[Optional(), Length(max=TEXT_LIMIT)],
+        description=_l("At least %(min)d characters: whom you help, with what, how you work and what your mentees "
+                       "achieved.", min=BIO_MIN_LENGTH),
+    )
+    # One group of checkboxes per vocabulary (TERM_FIELDS; labels and choices are set per request), declared here
+    # so that the fields, and the error summary that lists them, follow the page's order.
+    forms = TermCheckboxes(coerce=int, validators=[Optional()])
+    interaction_models = TermCheckboxes(coerce=int, validators=[Optional()])
+    kinds = TermCheckboxes(coerce=int, validators=[Optional()])
+    modes = TermCheckboxes(coerce=int, validators=[Optional()])
+    directions = TermCheckboxes(coerce=int, validators=[Optional()])
+    tracks = TermCheckboxes(coerce=int, validators=[Optional()])
+    competences = TermCheckboxes(coerce=int, validators=[Optional()])
+    mentee_categories = TermCheckboxes(coerce=int, validators=[Optional()])
     capacity = IntegerField(
         _l("How many mentees at once"), default=3,
         validators=[InputRequired(), NumberRange(min=1, max=20)],
@@ -67,22 +110,27 @@ class MentorProfileForm(FlaskForm):
         for name, vocabulary in TERM_FIELDS.items():
             field = self[name]
             field.label.text = _TERM_LABELS[vocabulary]
+            field.description = VOCABULARY_EXPLANATIONS[vocabulary]
             field.choices = [(term.id, term.label) for term in _term_choices(vocabulary, profile)]
 
     @property
-    def term_fields(self):
-        return [self[name] for name in TERM_FIELDS]
+    def term_sections(self):
+        """(title, fields) of the vocabulary checkboxes, in the order the form asks them."""
+        return [(title, [self[name] for name in names]) for title, names in TERM_SECTIONS]
 
     @property
     def wants_submission(self) -> bool:
         return bool(self.submit_for_review.data)
 
     def validate_for_submission(self) -> bool:
-        """The written consent to mentor and the consent to publication are required to submit."""
+        """To submit, the card must be useful (card_gaps) and both consents given; a draft needs none of it."""
+        gaps = card_gaps(self.subjects.data, self.bio.data, len(self.forms.data or []), len(self.directions.data or []))
+        for name, message in gaps.items():
+            self[name].errors = [*self[name].errors, message]
         missing = [field for field in (self.mentoring_consent, self.publication_consent) if not field.data]
         for field in missing:
             field.errors = [*field.errors, _l("Required to submit the profile for moderation.")]
-        return not missing
+        return not missing and not gaps
 
     def content(self) -> ProfileContent:
         return ProfileContent(
@@ -98,10 +146,6 @@ class MentorProfileForm(FlaskForm):
             publication_consent=self.publication_consent.data,
             term_ids={vocabulary: list(self[name].data or []) for name, vocabulary in TERM_FIELDS.items()},
         )
-
-
-for _name in TERM_FIELDS:
-    setattr(MentorProfileForm, _name, TermCheckboxes(coerce=int, validators=[Optional()]))
 
 
 def _term_choices(vocabulary: Vocabulary, profile: MentorProfile | None) -> list[Term]:

@@ -1,14 +1,20 @@
-"""One form per moderation action. The approvals carry only the CSRF token; a refusal needs a reason."""
+"""One form per moderation action. A return or a rejection needs a reason; the decisions the moderator cannot take
+back (publishing a person's profile, removing an organisation) need a ticked confirmation, which works without
+JavaScript."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
+from wtforms import BooleanField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 REASON_MAX_LENGTH = 2000
 
 
 class ApproveMentorProfileForm(FlaskForm):
-    pass
+    confirm = BooleanField(
+        _l("I have checked the profile: it can be published (the name, position, organisation and answers become "
+           "public at once)."),
+        validators=[DataRequired(message=_l("Tick the confirmation: approving publishes the profile at once."))],
+    )
 
 
 class ApproveOrganisationForm(FlaskForm):
@@ -34,4 +40,7 @@ class ReturnMentorProfileForm(_ReasonForm):
 
 
 class RejectOrganisationForm(_ReasonForm):
-    pass
+    confirm = BooleanField(
+        _l("Remove the organisation for good: this cannot be undone."),
+        validators=[DataRequired(message=_l("Tick the confirmation: the rejected organisation is removed for good."))],
+    )

@@ -81,7 +81,7 @@ def _profile_history(profile: MentorProfile) -> list[AuditEntry]:
     ).all()
 
 
-def _render_profile(profile: MentorProfile, return_form=None, status: int = 200):
+def _render_profile(profile: MentorProfile, return_form=None, approve_form=None, status: int = 200):
     return render_template(
         "moderation/mentor_profile.html",
         profile=profile,
@@ -89,7 +89,7 @@ def _render_profile(profile: MentorProfile, return_form=None, status: int = 200)
         changes=revision_changes(profile),
         history=_profile_history(profile),
         action_label=action_label,
-        approve_form=ApproveMentorProfileForm(),
+        approve_form=approve_form or ApproveMentorProfileForm(formdata=None),
         return_form=return_form or ReturnMentorProfileForm(formdata=None),
     ), status
 
@@ -102,8 +102,11 @@ def mentor_profile(profile_id: int):
 @bp.post("/mentor-profiles/<int:profile_id>/approve")
 def approve_mentor_profile(profile_id: int):
     profile = db.get_or_404(MentorProfile, profile_id)
-    if not ApproveMentorProfileForm().validate_on_submit():  # only the CSRF token to check
-        abort(400)
+    if profile.status != ProfileStatus.PENDING:
+        return _already_decided()
+    form = ApproveMentorProfileForm()
+    if not form.validate_on_submit():
+        return _render_profile(profile, approve_form=form, status=422)
     try:
         published = decisions.approve_mentor_profile(profile, current_user)
     except TransitionRefused as refusal:
