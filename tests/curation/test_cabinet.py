@@ -69,7 +69,8 @@ def team_profile_form(make) -> dict:
         "subjects": "математика; информатика",
         "experience_years": "15",
         "bio": "Команда учителей лицея ведёт молодых коллег другой школы: открытые уроки, разбор занятий, "
-               "совместное планирование и методическая поддержка в течение года.",
+               "совместное планирование и методическая поддержка в течение года. Каждый наставник команды "
+               "ведёт одного-двух коллег, а куратор лицея следит, чтобы план был выполнен к концу года.",
         "capacity": "5",
         "accepting_requests": "y",
         "forms": str(make.term(Vocabulary.FORM, "team-team").id),
@@ -100,7 +101,7 @@ def test_the_curators_team_profile_is_moderated_then_shown_on_the_organisation_p
 
     log_in(moderator)
     assert "Команда наставников лицея № 58" in client.get("/moderation").get_data(as_text=True)
-    assert post(f"/moderation/mentor-profiles/{team.id}/approve").status_code == 303
+    assert post(f"/moderation/mentor-profiles/{team.id}/approve", confirm="y").status_code == 303
 
     log_out(client)
     html = client.get(public_url(school_a)).get_data(as_text=True)
