@@ -11,13 +11,22 @@ from ..extensions import db
 from .forms import PageForm
 from .markdown import render_markdown
 from .models import PAGE_TITLES, PageSlug
-from .operator import site_operator
+from .operator import Operator, site_operator
 from .services import StaleVersion, all_pages, find_page, save_page
 
 bp = Blueprint("portal", __name__)
 
 # The day the policy's own wording last changed; the consent texts it lists carry their own dates.
 POLICY_EDITION = date(2026, 12, 2)
+
+
+@bp.record_once
+def _operator_is_complete(state) -> None:
+    # A missing or misspelt key of OPERATOR in instance/config.py stops start-up, not the first page shown.
+    try:
+        Operator(**state.app.config["OPERATOR"])
+    except TypeError as error:
+        raise RuntimeError(f"OPERATOR in the configuration: {error}") from error
 
 
 @bp.app_context_processor
