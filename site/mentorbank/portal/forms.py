@@ -9,7 +9,7 @@ PAGE_TEXT_LIMIT = 50_000
 
 class PageForm(FlaskForm):
     body = TextAreaField(
-        _l("Text"), validators=[DataRequired(), Length(max=PAGE_TEXT_LIMIT)],
+        _l("Page text"), validators=[DataRequired(), Length(max=PAGE_TEXT_LIMIT)],
         render_kw={"rows": 24},
         description=_l("Markdown: ## a heading, **bold**, - a list item, [a link](https://…). Scripts and styles are removed."),
     )
