@@ -73,6 +73,7 @@ def test_a_save_over_a_newer_version_is_refused_and_keeps_the_text(client, log_i
 
     assert response.status_code == 409
     assert "Someone saved this page after you opened it" in response.get_data(as_text=True)
+    assert edit(client, "contacts", "Подделанная версия.", version="2abc").status_code == 409
     assert "Текст второго администратора." in client.get("/contacts").get_data(as_text=True)
 
 

@@ -1,7 +1,7 @@
 """/about, /help, /contacts and /privacy for everyone; /admin/pages for admins to write the first three."""
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -57,20 +57,17 @@ def admin_pages():
     return render_template("portal/admin_pages.html", pages=all_pages(), titles=PAGE_TITLES)
 
 
-@bp.route("/admin/pages/<slug>", methods=["GET", "POST"])
+@bp.route("/admin/pages/<any(about, help, contacts):slug>", methods=["GET", "POST"])
 @admin_required
 def edit_page(slug: str):
-    if slug not in set(PageSlug):
-        abort(404)
     slug = PageSlug(slug)
-    page = find_page(slug)
-    form = PageForm(data={"body": page.body, "version": page.version} if page else None)
+    written = find_page(slug)
+    form = PageForm(data={"body": written.body, "version": written.version} if written else None)
     status = 200
     if form.validate_on_submit():
         try:
-            save_page(slug, form.body.data, actor=current_user,
-                      based_on_version=int(form.version.data) if form.version.data else None)
-        except (StaleVersion, ValueError):
+            save_page(slug, form.body.data, actor=current_user, based_on_version=_version_sent(form))
+        except StaleVersion:
             db.session.rollback()
             form.body.errors.append(_("Someone saved this page after you opened it. Copy your text, reload the page and edit its newest version."))
             status = 409
@@ -80,5 +77,12 @@ def edit_page(slug: str):
             return redirect(url_for("portal.page", slug=slug.value), 303)
     elif form.is_submitted():
         status = 422
-    return render_template("portal/edit_page.html", form=form, page=page, slug=slug, title=PAGE_TITLES[slug],
+    return render_template("portal/edit_page.html", form=form, page=written, slug=slug, title=PAGE_TITLES[slug],
                            preview=render_markdown(form.body.data) if form.body.data else None), status
+
+
+def _version_sent(form: PageForm) -> int | None:
+    """The version the editor started from; a tampered value counts as a version nobody saved."""
+    if not form.version.data:
+        return None
+    return int(form.version.data) if form.version.data.isdigit() else -1
