@@ -45,3 +45,8 @@ def consent_text(kind: str, version: str | None = None) -> ConsentText:
     if version is None:
         return max(versions, key=lambda text: text.effective)
     return next(text for text in versions if text.version == version)
+
+
+def kept_versions() -> list[ConsentText]:
+    """Every version of every text, each kind's oldest first (the privacy policy lists them all)."""
+    return sorted(CONSENT_TEXTS, key=lambda text: (text.kind, text.effective))

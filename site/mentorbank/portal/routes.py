@@ -5,7 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..accounts.consent_texts import CONSENT_TEXTS, consent_text
+from ..accounts.consent_texts import consent_text, kept_versions
 from ..core.permissions import admin_required
 from ..extensions import db
 from .forms import PageForm
@@ -47,8 +47,7 @@ def page(slug: str):
 
 @bp.get("/privacy")
 def privacy():
-    consents = sorted(CONSENT_TEXTS, key=lambda text: (text.kind, text.effective))
-    return render_template("portal/privacy.html", consents=consents, edition=POLICY_EDITION)
+    return render_template("portal/privacy.html", consents=kept_versions(), edition=POLICY_EDITION)
 
 
 @bp.get("/admin/pages")
