@@ -67,6 +67,7 @@ def _register_models() -> None:
     from .mentors import models as _mentors  # noqa: F401
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
+    from .portal import models as _portal  # noqa: F401
     from .search import models as _search  # noqa: F401
     from .vocabularies import models as _vocabularies  # noqa: F401
 
@@ -81,8 +82,9 @@ def _register_area_declarations() -> None:
     from .moderation import registrations as moderation
     from .notifications import registrations as notifications
     from .organisations import registrations as organisations
+    from .portal import registrations as portal
 
-    for area in (accounts, organisations, audit, mentors, notifications, moderation, curation):
+    for area in (accounts, organisations, audit, mentors, notifications, moderation, curation, portal):
         area.register()
 def _register_searchable_types() -> None:
     # Each domain declares what of it is searchable; the order is the order of /search's groups.
@@ -108,13 +110,14 @@ def _register_blueprints(app: Flask) -> None:
     from .mentors.routes import bp as mentors_bp
     from .notifications.routes import bp as notifications_bp
     from .organisations.routes import bp as organisations_bp
+    from .portal.routes import bp as portal_bp
     from .search.commands import search_cli
     from .search.routes import bp as search_bp
 
     for blueprint in (
         core_bp, home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
-        curation_bp,
+        curation_bp, portal_bp,
     ):
         app.register_blueprint(blueprint)
     for command_group in (demo_cli, mentors_cli, search_cli, users_cli):

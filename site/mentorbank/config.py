@@ -62,6 +62,26 @@ class Defaults:
     EXPENSIVE_SEARCH_LIMIT = "20/minute"
     API_LIMIT = "120/minute"
 
+    # The organisation that runs the bank (the operator of personal data under 152-ФЗ): the header, the footer,
+    # the contacts and the privacy policy show it. A fictional regional institute, so that a fresh checkout looks
+    # like the real thing; a production site must set its own in instance/config.py (start-up refuses otherwise).
+    OPERATOR = {
+        "full_name": "Государственное автономное учреждение дополнительного профессионального образования "
+                     "«Региональный институт развития образования»",
+        "short_name": "ГАУ ДПО «РИРО»",
+        "unit": "Центр непрерывного повышения профессионального мастерства педагогических работников (ЦНППМ)",
+        "region": "Нижегородская область",
+        "legal_address": "603000, г. Нижний Новгород, ул. Учительская, д. 1",
+        "postal_address": "603000, г. Нижний Новгород, ул. Учительская, д. 1, ЦНППМ",
+        "inn": "5260008138",
+        "ogrn": "1025200003179",
+        "email": "nastavniki@riro.example",
+        "phone": "+7 (831) 200-00-00",
+        "hours": "пн–чт 9:00–18:00, пт 9:00–16:45, перерыв 13:00–13:45",
+        # A file under static/, shown beside the short name in the header.
+        "emblem": "img/operator-emblem.svg",
+    }
+
     MENTORS_PER_PAGE = 20
     API_MAX_PER_PAGE = 100
 
@@ -90,6 +110,11 @@ def load_config(app, test_config: dict | None) -> None:
             raise RuntimeError(
                 "PUBLIC_URL is not set. In production set it to the address people use, "
                 "for example: export PUBLIC_URL=https://mentors.example.ru"
+            )
+        if app.config["OPERATOR"]["inn"] == Defaults.OPERATOR["inn"] and test_config is None:
+            raise RuntimeError(
+                "OPERATOR is the demo organisation. In production set OPERATOR in instance/config.py to the "
+                "organisation that runs the site (its names, addresses, ИНН, ОГРН and contacts; see README)."
             )
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True

@@ -52,7 +52,7 @@ def test_production_serves_only_the_public_host(monkeypatch):
 def test_production_refuses_to_start_without_a_public_url(monkeypatch, tmp_path):
     from flask import Flask
 
-    from mentorbank.config import load_config
+    from mentorbank.config import Defaults, load_config
 
     monkeypatch.setenv("MENTORBANK_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "x" * 32)
@@ -60,7 +60,9 @@ def test_production_refuses_to_start_without_a_public_url(monkeypatch, tmp_path)
     with pytest.raises(RuntimeError, match="PUBLIC_URL"):
         load_config(Flask("production", instance_path=str(tmp_path)), None)
     monkeypatch.setenv("PUBLIC_URL", "https://mentors.example.ru")
-    load_config(Flask("production", instance_path=str(tmp_path)), None)
+    # A production site also names its own operator (tests/portal/test_operator.py).
+    (tmp_path / "config.py").write_text(f"OPERATOR = {dict(Defaults.OPERATOR, inn='5262000000')!r}\n")
+    load_config(Flask("production", instance_path=str(tmp_path), instance_relative_config=True), None)
 
 
 def test_public_links_need_no_request_and_keep_a_path_prefix(app, monkeypatch):

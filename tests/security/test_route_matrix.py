@@ -52,6 +52,8 @@ MATRIX = {
     ("api.not_found", "GET"): ("/api/v1/nothing-here", dict.fromkeys(ROLES, 404)),
     ("health.healthz", "GET"): ("/healthz", EVERYONE_200),
     ("static", "GET"): ("/static/css/site.css", EVERYONE_200),
+    ("portal.page", "GET"): ("/help", EVERYONE_200),
+    ("portal.privacy", "GET"): ("/privacy", EVERYONE_200),
     # --- accounts ---
     ("auth.register", "GET"): ("/auth/register", VISITORS_ONLY),
     ("auth.register", "POST"): ("/auth/register", after(VISITORS_ONLY, visitor=422)),
@@ -127,6 +129,9 @@ MATRIX = {
     ("admin.create_thesaurus_entry", "POST"): ("/admin/thesaurus", success_is(422, ADMINS)),
     ("admin.edit_thesaurus_entry", "GET"): ("/admin/thesaurus/{thesaurus_entry}/edit", ADMINS),
     ("admin.edit_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/edit", success_is(422, ADMINS)),
+    ("portal.admin_pages", "GET"): ("/admin/pages", ADMINS),
+    ("portal.edit_page", "GET"): ("/admin/pages/help", ADMINS),
+    ("portal.edit_page", "POST"): ("/admin/pages/help", success_is(422, ADMINS)),
     # The administrator comes last: the entry is deleted only after everyone else was refused.
     ("admin.delete_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/delete", success_is(303, ADMINS)),
 }

@@ -5,6 +5,7 @@ from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..accounts.consent_texts import PUBLICATION, consent_text
 from ..vocabularies.models import Term, Vocabulary, terms_of
 from .application import BIO_MIN_LENGTH, ProfileContent, card_gaps
 from .content import MENTOR_PROFILE_CONTENT
@@ -96,9 +97,8 @@ class MentorProfileForm(FlaskForm):
     mentoring_consent = BooleanField(
         _l("I voluntarily agree to act as a mentor of teachers (written consent of the mentor).")
     )
-    publication_consent = BooleanField(
-        _l("I agree that my mentor card (name, position, organisation and the answers above, without e-mail and phone) is published in the open bank.")
-    )
+    # The kept text of the consent (accounts/consent_texts.py): the privacy policy lists the same words.
+    publication_consent = BooleanField(consent_text(PUBLICATION).paragraphs[0])
     save = SubmitField(_l("Save draft"))
     submit_for_review = SubmitField(_l("Submit for moderation"))
 
