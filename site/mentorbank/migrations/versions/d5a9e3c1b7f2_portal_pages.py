@@ -1,7 +1,7 @@
 """portal pages: about, help and contacts, written by admins in Markdown
 
 Revision ID: d5a9e3c1b7f2
-Revises: c4e8a1f2d3b6
+Revises: d5a7c3e9f1b2
 Create Date: 2026-12-02 16:20:00
 
 """
