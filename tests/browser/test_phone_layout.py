@@ -117,6 +117,12 @@ def test_the_menu_folds_on_a_phone_and_opens_by_keyboard(browser, base_url, show
     assert register_link.bounding_box()["x"] + register_link.bounding_box()["width"] <= PHONE["width"]
     page.keyboard.press("Enter")
     expect(register_link).to_be_hidden()
+    if javascript:  # Escape closes it too, back on the toggle
+        page.keyboard.press("Enter")
+        register_link.focus()
+        page.keyboard.press("Escape")
+        expect(register_link).to_be_hidden()
+        expect(toggle).to_be_focused()
     # On a desktop the same menu is simply there, with no toggle to press.
     page.set_viewport_size(DESKTOP)
     expect(register_link).to_be_visible()
