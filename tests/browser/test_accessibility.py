@@ -18,7 +18,8 @@ RUN_AXE = """async () => {
   return results.violations
     .filter(violation => violation.impact === "serious" || violation.impact === "critical")
     .map(violation => violation.id + " ×" + violation.nodes.length + ": "
-         + violation.nodes.slice(0, 3).map(node => node.target.join(" ") + " (" + node.failureSummary.replace(/\\s+/g, " ") + ")").join("; "));
+         + violation.nodes.slice(0, 3)
+             .map(node => node.target.join(" ") + " (" + node.failureSummary.replace(/\\s+/g, " ") + ")").join("; "));
 }"""
 
 

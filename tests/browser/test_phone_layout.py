@@ -18,7 +18,9 @@ MEASURE = """() => {
   const culprits = [...document.querySelectorAll("body *")]
     .filter(el => el.getBoundingClientRect().right > width + 0.5 && !el.closest(".table-scroll"))
     .slice(-3)
-    .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "") + " → " + Math.round(el.getBoundingClientRect().right));
+    .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+         + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : "")
+         + " → " + Math.round(el.getBoundingClientRect().right));
   return {scrollWidth: document.documentElement.scrollWidth, width, culprits};
 }"""
 
@@ -27,7 +29,7 @@ def too_wide(page: Page, paths: list[str]) -> dict[str, dict]:
     """The pages, among ``paths``, that scroll sideways in the current viewport, with what sticks out."""
     found = {}
     for path in paths:
-        page.goto(path)
+        assert page.goto(path).status < 500, path
         found.update(too_wide_here(page, path))
     return found
 
@@ -84,7 +86,8 @@ def test_moderation_and_administration_pages_fit_a_phone(page: Page, showcase):
     log_in_as(page, showcase["admin"])
     wide = too_wide(page, moderator_pages(showcase) + admin_pages(showcase))
     page.set_viewport_size(NARROW_PHONE)
-    wide.update({f"{path} at 320": measured for path, measured in too_wide(page, ["/moderation", "/admin/users"]).items()})
+    wide.update({f"{path} at 320": measured
+                 for path, measured in too_wide(page, ["/moderation", "/admin/users"]).items()})
     assert wide == {}, report(wide)
 
 
