@@ -96,7 +96,9 @@ dev: prepare
 
 # --- Tests --------------------------------------------------------------------------------------------------
 
-test: $(VENV)/.installed-dev assets translations chromium
+# The browser tests inject axe-core (a devDependency, installed by the same `npm ci`) into the pages they check.
+test: $(VENV)/.installed-dev $(VENV)/.npm-installed assets translations chromium
+	@test -f node_modules/axe-core/axe.min.js || { echo "node_modules/axe-core/axe.min.js is missing after npm ci: check that package-lock.json lists axe-core." >&2; exit 1; }
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Browser tests are never skipped silently: install Chromium when we can, otherwise say what to do.

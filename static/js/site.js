@@ -33,6 +33,15 @@
     if (field) { event.preventDefault(); field.focus(); field.scrollIntoView({ block: "center" }); }
   });
 
+  // The phone menu (a <details>, see base.html) closes with Escape, returning focus to its toggle.
+  document.addEventListener("keydown", function (event) {
+    var menu = event.key === "Escape" && document.querySelector("details.site-menu[open]");
+    if (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+
   // Facets start folded on narrow screens and open on wide ones (without JS they are always open).
   var wide = window.matchMedia("(min-width: 992px)");
   function fitFacets() {

@@ -9,9 +9,18 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
+from mentorbank.accounts.models import Role
+from mentorbank.audit.models import record
 from mentorbank.config import PROJECT_ROOT
+from mentorbank.extensions import db
+from mentorbank.mentors.models import ProfileStatus
+from mentorbank.organisations.models import OrganisationStatus
+from mentorbank.search.models import ThesaurusEntry
+from mentorbank.vocabularies.models import Term, Vocabulary
+from tests.factories import PASSWORD
 
 # DESIGN.md §7: Debian's chromium in a container, without the sandbox, GPU and background services.
 CHROMIUM_FLAGS = [
@@ -66,3 +75,89 @@ def base_url(live_server):
 def _mailed_links_reach_the_live_server(app, live_server, monkeypatch):
     """Mailed links are built on PUBLIC_URL (never the request's host): here, the live server's address."""
     monkeypatch.setitem(app.config, "PUBLIC_URL", live_server)
+
+
+# --- a populated site and its pages, for the layout and accessibility tests -----------------------------------
+
+@pytest.fixture
+def showcase(make) -> dict:
+    """A little of everything a page can show, committed for the live server: two approved mentors with tags
+    from every vocabulary (one with a long unbreakable word), a profile and an organisation waiting for a
+    moderator (with an audit entry), and a participant, a moderator and an admin to log in as."""
+    organisation = make.organisation(
+        "МАОУ «Средняя общеобразовательная школа № 153 с углублённым изучением отдельных предметов»")
+    every_vocabulary = {vocabulary: [term.slug for term in Term.query.filter_by(vocabulary=vocabulary)
+                                     .order_by(Term.position).limit(3)]
+                        for vocabulary in Vocabulary if vocabulary != Vocabulary.ORGANISATION_KIND}
+    mentor = make.mentor(
+        "Константинопольская Александра Владиславовна", org=organisation, terms=every_vocabulary,
+        subjects="математика, информатика, естественнонаучная грамотность",
+        bio="Веду методическое объединение; сайт: https://example.org/очень-длинный-адрес-без-пробелов-и-переносов",
+    )
+    make.mentor("Петрова Анна Сергеевна", subjects="химия", terms={"mode": ["remote"]})
+    participant = make.user(full_name="Сидорова Ольга Петровна", email="showcase.participant@example.org",
+                            org=organisation)
+    pending = make.mentor("Кузнецова Ольга Викторовна", status=ProfileStatus.PENDING, user=participant)
+    record("mentor_profile.submit", pending, actor=participant)
+    proposed = make.organisation("МБОУ «Гимназия № 64 имени выдающегося педагога-новатора»")
+    proposed.status = OrganisationStatus.PROPOSED
+    proposed.proposed_by_id = participant.id
+    moderator = make.user(full_name="Соколова Ирина Викторовна", email="showcase.moderator@example.org",
+                          roles=(Role.MODERATOR,))
+    admin = make.user(full_name="Администраторова Ирина", email="showcase.admin@example.org",
+                      roles=(Role.MODERATOR, Role.ADMIN))
+    term = Term.query.filter_by(vocabulary=Vocabulary.DIRECTION).first()
+    facts = {
+        "mentor": mentor.id, "pending": pending.id, "organisation": organisation.id, "proposed": proposed.id,
+        "participant": participant.email, "moderator": moderator.email, "admin": admin.email,
+        "participant_id": participant.id, "term": (term.vocabulary, term.id),
+        "thesaurus_entry": db.session.scalar(db.select(ThesaurusEntry.id).limit(1)),
+    }
+    db.session.commit()
+    return facts
+
+
+def log_in_as(page, email: str) -> None:
+    """Through the log-in form, as a person would; the page is left on the account."""
+    page.goto("/auth/login")
+    form = page.locator("#login-form")
+    form.locator('input[name="email"]').fill(email)
+    form.locator('input[name="password"]').fill(PASSWORD)
+    form.locator('button[type="submit"]').click()
+    expect(page.locator('header form[action="/auth/logout"]')).to_be_attached()
+
+
+def public_pages(showcase: dict) -> list[str]:
+    return [
+        "/", "/mentors", "/mentors?q=математика&sort=experience&mode=remote", "/mentors?q=абракадабра",
+        f"/mentors/{showcase['mentor']}", f"/organisations/{showcase['organisation']}",
+        "/search?q=математика", "/search?q=матиматика", "/auth/login", "/auth/register", "/auth/reset",
+        "/auth/confirm/resend", "/auth/confirm/not-a-token", "/auth/reset/not-a-token",
+        "/no-such-page", "/mentors/999999",
+    ]
+
+
+def participant_pages(showcase: dict) -> list[str]:
+    return [
+        "/account", "/account/profile", "/account/consent", "/account/mentor-profiles",
+        "/account/mentor-profiles/new", f"/account/mentor-profiles/{showcase['pending']}/edit",
+        "/account/submissions", "/account/notifications", "/moderation",  # the last: the refusal page
+    ]
+
+
+def moderator_pages(showcase: dict) -> list[str]:
+    return [
+        "/moderation", "/moderation/audit", f"/moderation/mentor-profiles/{showcase['pending']}",
+        f"/moderation/organisations/{showcase['proposed']}",
+    ]
+
+
+def admin_pages(showcase: dict) -> list[str]:
+    vocabulary, term_id = showcase["term"]
+    return [
+        "/admin", "/admin/users", f"/admin/users/{showcase['participant_id']}", "/admin/organisations",
+        "/admin/organisations/new", f"/admin/organisations/{showcase['organisation']}/edit",
+        "/admin/vocabularies", f"/admin/vocabularies/{vocabulary}",
+        f"/admin/vocabularies/{vocabulary}/terms/{term_id}/edit", "/admin/thesaurus",
+        f"/admin/thesaurus/{showcase['thesaurus_entry']}/edit",
+    ]

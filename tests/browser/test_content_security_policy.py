@@ -5,7 +5,8 @@ from playwright.sync_api import Page, expect
 
 from mentorbank.accounts.models import Role
 from mentorbank.extensions import db
-from tests.factories import PASSWORD
+
+from .conftest import log_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committing_database")]
 
@@ -55,12 +56,7 @@ def test_public_pages_and_an_htmx_search_violate_nothing(watched_page, people):
 
 def test_logged_in_pages_violate_nothing(watched_page, people):
     page = watched_page
-    page.goto("/auth/login")
-    form = page.locator("#login-form")
-    form.locator('input[name="email"]').fill(people["moderator_email"])
-    form.locator('input[name="password"]').fill(PASSWORD)
-    form.locator('button[type="submit"]').click()
-    expect(page.locator('header form[action="/auth/logout"]')).to_be_visible()
+    log_in_as(page, people["moderator_email"])
     for path in ("/account", "/moderation", "/admin"):
         page.goto(path, wait_until="networkidle")
         assert page.violations() == [], path

@@ -15,6 +15,7 @@ from mentorbank.extensions import db
 from mentorbank.vocabularies.models import Vocabulary
 
 from ..factories import PASSWORD
+from .conftest import log_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committing_database")]
 
@@ -127,15 +128,6 @@ def read_the_comment_and_fix_the_bio(page: Page, profile_id: int) -> None:
 
 # -- the moderator --------------------------------------------------------------------------------------------
 
-def log_in(page: Page, email: str) -> None:
-    page.goto("/auth/login")
-    form = page.locator("#login-form")
-    form.locator('input[name="email"]').fill(email)
-    form.locator('input[name="password"]').fill(PASSWORD)
-    form.locator('button[type="submit"]').click()
-    expect(page.locator('header form[action="/auth/logout"]')).to_be_visible()
-
-
 def open_from_the_queue(page: Page, profile_id: int) -> None:
     page.goto("/")
     page.locator('header a[href="/moderation"]').click()
@@ -186,7 +178,7 @@ def test_from_registration_to_the_bank(page: Page, new_context, directory, outbo
     expect(page.locator("#confirm-email-banner")).to_have_count(0)
 
     profile_id = apply_as_mentor(page, directory["terms"])
-    log_in(moderator, directory["moderator_email"])
+    log_in_as(moderator, directory["moderator_email"])
     return_with_comment(moderator, profile_id)
 
     visitor.goto("/mentors")
