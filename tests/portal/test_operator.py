@@ -62,7 +62,7 @@ def test_the_api_description_is_a_link_in_words(client):
 
 def test_the_header_shows_the_operators_emblem_and_links_about(client):
     header = header_of(client.get("/").get_data(as_text=True))
-    assert re.search(r'<a href="/about" title="[^"]+"><img src="/static/img/operator-emblem[^"]*\.svg"', header)
+    assert re.search(r'<a class="brand-operator" href="/about" title="[^"]+"><img src="/static/img/operator-emblem[^"]*\.svg"', header)
     with client.get("/static/img/operator-emblem.svg") as emblem:
         assert emblem.status_code == 200 and emblem.mimetype == "image/svg+xml"
 
