@@ -133,7 +133,7 @@ def public_pages(showcase: dict) -> list[str]:
         f"/mentors/{showcase['mentor']}", f"/organisations/{showcase['organisation']}",
         "/search?q=математика", "/search?q=матиматика", "/auth/login", "/auth/register", "/auth/reset",
         "/auth/confirm/resend", "/auth/confirm/not-a-token", "/auth/reset/not-a-token",
-        "/no-such-page", "/mentors/999999",
+        "/no-such-page", "/mentors/999999", "/about", "/help", "/contacts", "/privacy",
     ]
 
 
@@ -159,5 +159,7 @@ def admin_pages(showcase: dict) -> list[str]:
         "/admin/organisations/new", f"/admin/organisations/{showcase['organisation']}/edit",
         "/admin/vocabularies", f"/admin/vocabularies/{vocabulary}",
         f"/admin/vocabularies/{vocabulary}/terms/{term_id}/edit", "/admin/thesaurus",
-        f"/admin/thesaurus/{showcase['thesaurus_entry']}/edit",
+        f"/admin/thesaurus/{showcase['thesaurus_entry']}/edit", "/admin/pages", "/admin/pages/help",
+        # An admin sees a school's cabinet as its curator does.
+        f"/account/organisations/{showcase['organisation']}", f"/account/organisations/{showcase['organisation']}/page",
     ]
