@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from .thesaurus import Thesaurus
 
 __all__ = [
-    "STOP_WORDS", "acceptable_suggestion", "expansions", "fold", "groups_match", "index_terms", "is_real_word",
-    "query_groups", "stem_word", "words",
+    "STOP_WORDS", "acceptable_suggestion", "expansions", "fold", "groups_match", "index_terms", "index_terms_of_tokens",
+    "is_real_word", "query_groups", "stem_word", "words",
 ]
 
 WORD_PATTERN = r"\w+"
@@ -127,7 +127,12 @@ def _tokens(text: str) -> list[str]:
 
 def index_terms(text: str) -> list[str]:
     """The normalised terms of a text, in order: what the index stores for a document."""
-    return [term for token in _tokens(text) if (term := normal_term(token)) is not None]
+    return index_terms_of_tokens(_tokens(text))
+
+
+def index_terms_of_tokens(tokens: list[str]) -> list[str]:
+    """``index_terms`` of a text already split into folded tokens (``words(fold(text))``)."""
+    return [term for token in tokens if (term := normal_term(token)) is not None]
 
 
 def _typed_terms(text: str) -> list[tuple[re.Match, str]]:
