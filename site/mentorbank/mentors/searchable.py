@@ -74,6 +74,7 @@ def _public_rows(ids: Collection[int] | None):
 
 def mentor_document(row, vocabulary: dict[int, _TermRow]) -> dict:
     """One public profile's document, from a row of ``_public_rows`` and the terms by id."""
+    # MentorProfile.display_name and .position, read from columns: no ORM object is built for a document.
     name = row.team_name if row.is_team and row.team_name else row.full_name
     kind = vocabulary[row.kind_id]
     term_ids = row.term_ids.split(",") if row.term_ids else ()
