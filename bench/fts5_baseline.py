@@ -15,7 +15,7 @@ from pathlib import Path
 from flask import Flask
 
 from mentorbank.extensions import db
-from mentorbank.mentors.searchable import MENTOR_SEARCH, mentor_document
+from mentorbank.mentors.searchable import MENTOR_SEARCH
 from mentorbank.search.analysis import index_terms, query_groups
 from mentorbank.search.thesaurus import EMPTY, current_thesaurus
 
@@ -98,8 +98,7 @@ class Baseline:
         with app.app_context():
             # Read once: the baseline searches outside the app, with the thesaurus the site searches with.
             self.thesaurus = current_thesaurus()
-            for profile in MENTOR_SEARCH.load(db.session, None):
-                document = mentor_document(profile)
+            for document in MENTOR_SEARCH.documents(db.session, None):
                 doc_id = int(document["id"])
                 connection.execute(
                     f"INSERT INTO mentor (rowid, title, {columns}) VALUES (?, ?{', ?' * len(TEXT_FIELDS)})",

@@ -99,3 +99,35 @@ def test_a_delete_without_the_csrf_token_deletes_nothing(admin_browser):
     entry = _entry("завуч", "заместитель директора")
     assert admin_browser.client.post(f"/admin/thesaurus/{entry.id}/delete").status_code == 400
     assert db.session.get(ThesaurusEntry, entry.id) is not None
+
+
+def test_a_one_way_entry_widens_only_a_search_for_its_expansion(admin_browser):
+    response = admin_browser.post("/admin/thesaurus", {
+        "term": "лицей", "expansion": "общеобразовательная организация", "kind": "abbreviation", "one_way": "y",
+    })
+    assert response.status_code == 303
+    entry = _entry("лицей", "общеобразовательная организация")
+    assert entry.one_way and _audit("thesaurus_entry.create").details["one_way"] is True
+    assert ("лицей",) in query_groups("общеобразовательная организация")[0]
+    assert query_groups("лицей") == [[("лицей",)]]
+
+    # Unticked, it works both ways again.
+    admin_browser.post(f"/admin/thesaurus/{entry.id}/edit", {
+        "term": "лицей", "expansion": "общеобразовательная организация", "kind": "abbreviation",
+    })
+    assert ("общеобразовательный", "организация") in query_groups("лицей")[0]
+    assert _audit("thesaurus_entry.update").details["changed"] == {"one_way": [True, False]}
+
+
+def test_the_list_says_which_way_an_entry_goes_in_russian(browser, admin_user):
+    browser.login_as(admin_user)
+    with browser.client.session_transaction() as session:
+        session["locale"] = "ru"
+    html = browser.get("/admin/thesaurus").get_data(as_text=True)
+    one_way = _entry("СОШ", "школа")
+    row = html[html.index(f'data-entry-id="{one_way.id}"'):]
+    assert "Только от расшифровки к термину" in row[:row.index("</tr>")]
+    both = _entry("СОШ", "средняя общеобразовательная школа")
+    row = html[html.index(f'data-entry-id="{both.id}"'):]
+    assert "В обе стороны" in row[:row.index("</tr>")]
+    assert "Только в одну сторону: расшифровка шире термина" in html

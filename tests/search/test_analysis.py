@@ -87,18 +87,43 @@ def test_stop_words_give_no_group(app_context):
     assert query_groups("и в на") == []
 
 
-def test_a_full_expansion_typed_also_finds_the_abbreviation(app_context):
-    groups = query_groups("средняя общеобразовательная школа")
-    assert len(groups) == 3 and all(("сош",) in group for group in groups)
+def test_a_full_expansion_typed_is_its_phrase_or_the_abbreviation(app_context):
+    # The longest side typed wins: not also «школа» and what it finds (ООШ).
+    assert query_groups("средняя общеобразовательная школа") == [[("средний", "общеобразовательный", "школа"),
+                                                                   ("сош",)]]
+    assert query_groups("МБОУ СОШ № 4")[1:] == [[("сош",), ("средний", "общеобразовательный", "школа")], [("4",)]]
+
+
+@pytest.mark.parametrize(("abbreviation", "expansion"), [
+    ("ЕГЭ", "единый государственный экзамен"), ("ДОУ", "дошкольное образовательное учреждение"),
+    ("завуч", "заместитель директора"),
+])
+def test_either_side_of_an_entry_is_the_same_query(app_context, abbreviation, expansion):
+    """Typed, an expansion is its phrase (or the abbreviation), as the abbreviation looks for that phrase: the
+    words scattered over a text are found by neither."""
+    assert sorted(query_groups(abbreviation)[0]) == sorted(query_groups(expansion)[0])
+    scattered = " и ".join(reversed(expansion.split())) + " — в разных местах анкеты"
+    assert not matches(abbreviation, scattered) and not matches(expansion, scattered)
+
+
+def test_a_one_way_entry_widens_only_its_broader_side(app_context):
+    # Seeded one way (migration ebf690a8bc56): «школа» finds «СОШ», «СОШ» does not find every «школа».
+    assert ("сош",) in query_groups("школа")[0] and ("оош",) in query_groups("школа")[0]
+    assert ("школа",) not in query_groups("СОШ")[0]
+    assert ("средний", "школа") not in query_groups("СОШ")[0]
+    assert matches("школа", "МБОУ СОШ № 4") and not matches("СОШ", "Школа искусств № 2")
+    thesaurus = Thesaurus.from_entries([("СОШ", "школа", True)])
+    assert query_groups("школа", thesaurus) == [[("школа",), ("сош",)]]
+    assert query_groups("СОШ", thesaurus) == [[("сош",)]]
+    assert expansions("школа", thesaurus) == [("школа", "СОШ")] and expansions("СОШ", thesaurus) == []
 
 
 def test_expansions_name_what_was_also_searched(app_context):
     assert ("ЕГЭ", "единый государственный экзамен") in expansions("ЕГЭ по математике")
     assert ("завучу", "заместитель директора") in expansions("завучу")
     assert ("учебно-воспитательной работе", "УВР") in expansions("по учебно-воспитательной работе")
-    assert expansions("средняя общеобразовательная школа") == [
-        ("средняя общеобразовательная школа", "СОШ"), ("школа", "ООШ"),
-    ]
+    assert expansions("средняя общеобразовательная школа") == [("средняя общеобразовательная школа", "СОШ")]
+    assert expansions("школа") == [("школа", "СОШ"), ("школа", "ООШ")]
     assert expansions("наставник") == []
 
 

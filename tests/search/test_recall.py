@@ -7,7 +7,7 @@ import pytest
 from mentorbank.search import search
 
 from .conftest import search_all
-from .recall_pairs import RECALL_PAIRS
+from .recall_pairs import RECALL_PAIRS, RecallPair
 
 # Where the pairs' records live: a place, a kind and a person whose words no pair asks for, so that only the
 # pair's own text can make a record match.
@@ -92,3 +92,37 @@ def test_the_pages_find_the_same_records_for_both_forms(client, recall_records, 
         assert found[0] == found[1] and records <= found[0], doc_type
     stranger_mentor = next(record_id for kind, record_id in strangers if kind == "mentor")
     assert stranger_mentor not in bank[pair.typed]
+
+
+def _one_document(query: str, text: str) -> RecallPair:
+    """For ``recall_records``: one query and one text (the pair's two forms the same)."""
+    return RecallPair(query, query, (text,), "single document")
+
+
+# -- narrower than a pair --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("query", "text"), [
+    # A role word is paired with its subject; a phrase that asks for more is tested on one document.
+    ("учитель истории", "Учитель истории и обществознания"),
+    ("историк", "Учитель истории и обществознания"),
+    ("заместителю директора по УВР", "Заместитель директора по учебно-воспитательной работе"),
+    ("заместителю директора по УВР", "Завуч по УВР"),
+    ("школа", "МБОУ «СОШ № 4»"),
+])
+def test_a_narrower_query_finds_its_document(recall_records, query, text):
+    wanted, strangers = recall_records(_one_document(query, text))
+    found = _found(query)
+    assert wanted <= found and not strangers & found
+
+
+@pytest.mark.parametrize(("query", "text"), [
+    # Both sides of an entry are phrases: its words scattered over a profile are not the exam or the deputy.
+    ("единый государственный экзамен", "Единый подход к проверке: экзамен, государственный стандарт"),
+    ("ЕГЭ", "Единый подход к проверке: экзамен, государственный стандарт"),
+    ("заместитель директора", "Директор музея, заместитель руководителя кружка"),
+    # «школа» is broader than «СОШ» (a one-way entry): «СОШ» does not find every school.
+    ("СОШ", "Детская школа искусств № 2"),
+])
+def test_a_query_does_not_find_what_only_shares_its_words(recall_records, query, text):
+    wanted, _strangers = recall_records(_one_document(query, text))
+    assert not wanted & _found(query)

@@ -5,7 +5,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import SelectField, StringField
+from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..audit.labels import register_labels
@@ -21,7 +21,11 @@ KIND_NAMES = {
     ThesaurusKind.ABBREVIATION: _l("Abbreviation"),
     ThesaurusKind.ROLE: _l("Role word"),
 }
-ENTRY_FIELDS = ("term", "expansion", "kind")
+DIRECTION_NAMES = {
+    False: _l("Both ways"),
+    True: _l("Only from the expansion to the term"),
+}
+TEXT_FIELDS = ("term", "expansion", "kind")
 
 
 def _searchable(form, field):
@@ -37,6 +41,10 @@ class ThesaurusEntryForm(FlaskForm):
                                            "(история). Searches for either find both."),
                             validators=[DataRequired(), Length(max=300), _searchable])
     kind = SelectField(_l("Kind"), choices=options([(kind.value, name) for kind, name in KIND_NAMES.items()]))
+    one_way = BooleanField(_l("One way only: the expansion is broader"),
+                           description=_l("A search for the expansion also finds the term, a search for the term "
+                                          "does not find the expansion («школа» finds «СОШ», «СОШ» does not find "
+                                          "every school)."))
 
     def validate_expansion(self, field):
         if index_terms(field.data) == index_terms(self.term.data or ""):
@@ -61,17 +69,22 @@ def _duplicate(values: dict, entry: ThesaurusEntry | None = None) -> bool:
 def _apply(entry: ThesaurusEntry, values: dict) -> dict:
     """Set the form's values; return {field: [old, new]} of those that changed, for the audit."""
     changes = {}
-    for name in ENTRY_FIELDS:
-        old, new = getattr(entry, name), values[name].strip()
+    new_values = {**{name: values[name].strip() for name in TEXT_FIELDS}, "one_way": bool(values["one_way"])}
+    for name, new in new_values.items():
+        old = getattr(entry, name)
         if old != new:
             changes[name] = [old, new]
             setattr(entry, name, new)
     return changes
 
 
+def _described(entry: ThesaurusEntry) -> dict:
+    return {"term": entry.term, "expansion": entry.expansion, "kind": entry.kind, "one_way": entry.one_way}
+
+
 def _render_list(form: ThesaurusEntryForm, status: int = 200):
     return render_template("admin/thesaurus.html", entries=_entries(), kind_names=KIND_NAMES,
-                           form=form), status
+                           direction_names=DIRECTION_NAMES, form=form), status
 
 
 @bp.get("/thesaurus")
@@ -88,8 +101,7 @@ def create_thesaurus_entry():
             _apply(entry, form.data)
             db.session.add(entry)
             db.session.flush()
-            record("thesaurus_entry.create", entry, actor=current_user,
-                   details={"term": entry.term, "expansion": entry.expansion, "kind": entry.kind})
+            record("thesaurus_entry.create", entry, actor=current_user, details=_described(entry))
             db.session.commit()
             flash(_("Thesaurus entry added."), "success")
             return redirect(url_for("admin.thesaurus"), 303)
@@ -118,8 +130,7 @@ def edit_thesaurus_entry(entry_id: int):
 @bp.post("/thesaurus/<int:entry_id>/delete")
 def delete_thesaurus_entry(entry_id: int):
     entry = _entry_or_404(entry_id)  # CSRF: checked for every POST by CSRFProtect
-    record("thesaurus_entry.delete", entry, actor=current_user,
-           details={"term": entry.term, "expansion": entry.expansion, "kind": entry.kind})
+    record("thesaurus_entry.delete", entry, actor=current_user, details=_described(entry))
     db.session.delete(entry)
     db.session.commit()
     flash(_("Thesaurus entry deleted."), "success")

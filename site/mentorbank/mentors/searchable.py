@@ -1,15 +1,18 @@
 """What of the mentor bank is searchable: approved profiles, with the facets and sorts of /mentors."""
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from operator import attrgetter
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
 from ..organisations.models import Municipality, Organisation, Region
 from ..search import SearchableType, TextField, register
+from ..vocabularies.models import Term
 from .filters import ACCEPTING_FACET, FACETS, ORGANISATION_FACET, VOCABULARY_FACETS
-from .models import MentorProfile, public_profiles
+from .models import MentorProfile, mentor_profile_term, public_profiles
 from .views import profiles_for_hits
 
 BATCH = 500
@@ -19,43 +22,97 @@ def _joined(*parts) -> str:
     return " ".join(part for part in parts if part)
 
 
-def mentor_document(profile: MentorProfile) -> dict:
-    organisation = profile.organisation
-    municipality = organisation.municipality
+@dataclass(frozen=True)
+class _TermRow:
+    rank: int  # a profile lists its terms in this order (the vocabularies' positions)
+    vocabulary: str
+    slug: str
+    name: str
+
+
+def _vocabulary(session: Session) -> dict[int, _TermRow]:
+    """Every term by id (a few hundred rows), in the order profiles list their terms."""
+    rows = session.execute(select(Term.id, Term.vocabulary, Term.slug, Term.name).order_by(Term.position, Term.id))
+    return {row.id: _TermRow(rank, row.vocabulary, row.slug, row.name) for rank, row in enumerate(rows)}
+
+
+def _term_ids_per_profile():
+    """profile id -> its term ids as one string ("3,17,42"): one row per profile instead of one per term."""
+    link = mentor_profile_term.c
+    return (
+        select(link.profile_id, func.aggregate_strings(cast(link.term_id, String), ",").label("term_ids"))
+        .group_by(link.profile_id)
+        .subquery()
+    )
+
+
+def _public_rows(ids: Collection[int] | None):
+    """The columns of the public profiles a document needs, with their organisation, place and terms."""
+    terms = _term_ids_per_profile()
+    statement = (
+        select(
+            MentorProfile.id, MentorProfile.is_team, MentorProfile.team_name, User.full_name, User.position,
+            MentorProfile.subjects, MentorProfile.achievements, MentorProfile.bio,
+            MentorProfile.accepting_requests, MentorProfile.published_at, MentorProfile.experience_years,
+            Organisation.id.label("organisation_id"), Organisation.name.label("organisation_name"),
+            Organisation.short_name.label("organisation_short_name"), Organisation.kind_id,
+            Municipality.id.label("municipality_id"), Municipality.name.label("municipality_name"),
+            Region.id.label("region_id"), Region.name.label("region_name"), terms.c.term_ids,
+        )
+        .join(User, MentorProfile.user_id == User.id)
+        .join(Organisation, MentorProfile.organisation_id == Organisation.id)
+        .join(Municipality, Organisation.municipality_id == Municipality.id)
+        .join(Region, Municipality.region_id == Region.id)
+        .outerjoin(terms, terms.c.profile_id == MentorProfile.id)
+        .where(MentorProfile.is_public)
+        .order_by(MentorProfile.id)
+    )
+    if ids is not None:
+        statement = statement.where(MentorProfile.id.in_(list(ids)))
+    return statement
+
+
+def mentor_document(row, vocabulary: dict[int, _TermRow]) -> dict:
+    """One public profile's document, from a row of ``_public_rows`` and the terms by id."""
+    # MentorProfile.display_name and .position, read from columns: no ORM object is built for a document.
+    name = row.team_name if row.is_team and row.team_name else row.full_name
+    kind = vocabulary[row.kind_id]
+    term_ids = row.term_ids.split(",") if row.term_ids else ()
+    terms = sorted((vocabulary[int(term_id)] for term_id in term_ids), key=attrgetter("rank"))
     document = {
-        "id": profile.id,
-        "title": profile.display_name,
-        "sort_name": profile.display_name,
-        "name": profile.display_name,
-        "position": profile.position or "",
-        "organisation": _joined(organisation.name, organisation.short_name),
-        "place": _joined(municipality.name, municipality.region.name),
-        "subjects": profile.subjects or "",
+        "id": row.id,
+        "title": name,
+        "sort_name": name,
+        "name": name,
+        "position": "" if row.is_team else row.position or "",
+        "organisation": _joined(row.organisation_name, row.organisation_short_name),
+        "place": _joined(row.municipality_name, row.region_name),
+        "subjects": row.subjects or "",
         # The Russian names of the profile's terms, so «дистанционный» or «ИКТ» find it.
-        "terms": _joined(organisation.kind.name, *(term.name for term in profile.terms)),
-        "achievements": profile.achievements or "",
-        "bio": profile.bio or "",
-        "region": str(municipality.region_id),
-        "municipality": str(municipality.id),
-        ORGANISATION_FACET: str(organisation.id),
+        "terms": _joined(kind.name, *(term.name for term in terms)),
+        "achievements": row.achievements or "",
+        "bio": row.bio or "",
+        "region": str(row.region_id),
+        "municipality": str(row.municipality_id),
+        ORGANISATION_FACET: str(row.organisation_id),
         # Only "accepting" is a value one can tick: the others have none.
-        ACCEPTING_FACET: ["1"] if profile.accepting_requests else [],
-        "published": int(profile.published_at.timestamp()) if profile.published_at else 0,
-        "experience": profile.experience_years or 0,
+        ACCEPTING_FACET: ["1"] if row.accepting_requests else [],
+        "published": int(row.published_at.timestamp()) if row.published_at else 0,
+        "experience": row.experience_years or 0,
     }
-    for facet, vocabulary in VOCABULARY_FACETS.items():
+    for facet, vocabulary_name in VOCABULARY_FACETS.items():
         if facet == "org_kind":
-            document[facet] = organisation.kind.slug
+            document[facet] = kind.slug
         else:
-            document[facet] = [term.slug for term in profile.terms_in(vocabulary)]
+            document[facet] = [term.slug for term in terms if term.vocabulary == vocabulary_name]
     return document
 
 
-def load_mentors(session: Session, ids: Collection[int] | None = None) -> Iterable[MentorProfile]:
-    statement = public_profiles().order_by(MentorProfile.id)
-    if ids is not None:
-        statement = statement.where(MentorProfile.id.in_(list(ids)))
-    return session.scalars(statement.execution_options(yield_per=BATCH))
+def mentor_documents(session: Session, ids: Collection[int] | None = None) -> Iterator[dict]:
+    vocabulary = _vocabulary(session)
+    rows = session.execute(_public_rows(ids).execution_options(yield_per=BATCH))
+    for row in rows:
+        yield mentor_document(row, vocabulary)
 
 
 def count_mentors(session: Session) -> int:
@@ -95,9 +152,8 @@ MENTOR_SEARCH = register(SearchableType(
     facets=(*FACETS, ORGANISATION_FACET),
     sortables=("published", "experience"),
     sorts={"recent": "published", "experience": "experience"},
-    load=load_mentors,
+    documents=mentor_documents,
     count=count_mentors,
-    document=mentor_document,
     watches=WATCHES,
     endpoint="mentors.detail",
     id_argument="profile_id",

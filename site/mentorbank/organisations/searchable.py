@@ -1,13 +1,14 @@
 """What of the organisations directory is searchable: approved organisations, by name, kind and place."""
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterator
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, aliased
 
 from ..extensions import db
 from ..search import SearchableType, TextField, register, search
 from ..search.analysis import groups_match, index_terms, query_groups
+from ..vocabularies.models import Term
 from .directory import WordSearch, use_word_search
 from .models import Municipality, Organisation, Region, public_organisations
 
@@ -18,29 +19,32 @@ def _joined(*parts) -> str:
     return " ".join(part for part in parts if part)
 
 
-def organisation_document(organisation: Organisation) -> dict:
-    municipality = organisation.municipality
-    return {
-        "id": organisation.id,
-        "title": organisation.display_name,
-        "sort_name": organisation.display_name,
-        "name": organisation.name,
-        "short_name": organisation.short_name or "",
-        "kind": organisation.kind.name,
-        "place": _joined(municipality.name, municipality.region.name),
-    }
-
-
-def load_organisations(session: Session, ids: Collection[int] | None = None) -> Iterable[Organisation]:
-    # Approved organisations are public directory entries; proposed ones wait for a moderator.
+def organisation_documents(session: Session, ids: Collection[int] | None = None) -> Iterator[dict]:
+    """The documents of the public organisations (approved; proposed ones wait for a moderator), from the
+    columns they need."""
+    kind = aliased(Term)
     statement = (
-        public_organisations()
-        .options(joinedload(Organisation.municipality).joinedload(Municipality.region))
+        select(Organisation.id, Organisation.name, Organisation.short_name, kind.name.label("kind_name"),
+               Municipality.name.label("municipality_name"), Region.name.label("region_name"))
+        .join(kind, Organisation.kind_id == kind.id)
+        .join(Municipality, Organisation.municipality_id == Municipality.id)
+        .join(Region, Municipality.region_id == Region.id)
+        .where(Organisation.is_public)
         .order_by(Organisation.id)
     )
     if ids is not None:
         statement = statement.where(Organisation.id.in_(list(ids)))
-    return session.scalars(statement.execution_options(yield_per=BATCH))
+    for row in session.execute(statement.execution_options(yield_per=BATCH)):
+        title = row.short_name or row.name
+        yield {
+            "id": row.id,
+            "title": title,
+            "sort_name": title,
+            "name": row.name,
+            "short_name": row.short_name or "",
+            "kind": row.kind_name,
+            "place": _joined(row.municipality_name, row.region_name),
+        }
 
 
 def count_organisations(session: Session) -> int:
@@ -72,9 +76,8 @@ ORGANISATION_SEARCH = register(SearchableType(
     snippet_fields=("name",),
     facets=(),
     sortables=(),
-    load=load_organisations,
+    documents=organisation_documents,
     count=count_organisations,
-    document=organisation_document,
     watches={
         Organisation: lambda _session, ids: set(ids),
         Municipality: organisations_in_municipalities,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
     from .thesaurus import Thesaurus
 
 __all__ = [
-    "STOP_WORDS", "acceptable_suggestion", "expansions", "fold", "groups_match", "index_terms", "is_real_word",
-    "query_groups", "stem_word", "words",
+    "STOP_WORDS", "acceptable_suggestion", "expansions", "fold", "groups_match", "index_terms", "index_terms_of_tokens",
+    "is_real_word", "query_groups", "query_spans", "stem_word", "words",
 ]
 
 WORD_PATTERN = r"\w+"
@@ -127,7 +128,12 @@ def _tokens(text: str) -> list[str]:
 
 def index_terms(text: str) -> list[str]:
     """The normalised terms of a text, in order: what the index stores for a document."""
-    return [term for token in _tokens(text) if (term := normal_term(token)) is not None]
+    return index_terms_of_tokens(_tokens(text))
+
+
+def index_terms_of_tokens(tokens: list[str]) -> list[str]:
+    """``index_terms`` of a text already split into folded tokens (``words(fold(text))``)."""
+    return [term for token in tokens if (term := normal_term(token)) is not None]
 
 
 def _typed_terms(text: str) -> list[tuple[re.Match, str]]:
@@ -141,30 +147,41 @@ def _thesaurus_or_current(thesaurus: Thesaurus | None) -> Thesaurus:
     return thesaurus if thesaurus is not None else current_thesaurus()
 
 
-def _thesaurus_matches(terms: list[str], thesaurus: Thesaurus):
-    """Yield (start, end, phrase) for each run terms[start:end] that is one side of a thesaurus entry."""
-    longest = thesaurus.longest_phrase
-    for start in range(len(terms)):
-        for end in range(start + 1, min(len(terms), start + longest) + 1):
-            phrase = tuple(terms[start:end])
-            if phrase in thesaurus.alternatives:
-                yield start, end, phrase
+@dataclass(frozen=True)
+class Span:
+    """Typed terms ``terms[start:end]`` searched as one: their own phrase first, then what the thesaurus adds."""
+    start: int
+    end: int
+    alternatives: list[tuple[str, ...]]
 
 
-def query_groups(text: str, thesaurus: Thesaurus | None = None) -> list[list[tuple[str, ...]]]:
-    """For each typed word (stop words give none), its alternatives as phrases of index terms: the word's own
-    term first, then what the thesaurus adds. The search is AND over the groups, OR over the alternatives.
+def query_spans(text: str, thesaurus: Thesaurus | None = None) -> list[Span]:
+    """The typed terms (stop words give none) cut into spans, left to right: the longest run of terms that is
+    one side of a thesaurus entry, else one term.
 
-    A run of words that is one side of a thesaurus entry («СОШ», «средняя общеобразовательная школа») gives each
-    of its words the other side as an alternative: a document with either side then matches every group.
+    A side of an entry is searched as the same kind of query whichever side is typed: a phrase, or any of its
+    equivalents. «единый государственный экзамен» typed is that phrase or «ЕГЭ», as «ЕГЭ» is «ЕГЭ» or that
+    phrase, so both find the same documents; the three words scattered over a profile are not the exam. The
+    longest run wins: «средняя общеобразовательная школа» is the school type, not also every «школа».
     """
     thesaurus = _thesaurus_or_current(thesaurus)
     terms = [term for _word, term in _typed_terms(text)]
-    groups: list[list[tuple[str, ...]]] = [[(term,)] for term in terms]
-    for start, end, phrase in _thesaurus_matches(terms, thesaurus):
-        for group in groups[start:end]:
-            group.extend(other for other in thesaurus.alternatives[phrase] if other not in group)
-    return groups
+    spans, start = [], 0
+    while start < len(terms):
+        longest = min(len(terms), start + thesaurus.longest_phrase)
+        end = next((end for end in range(longest, start, -1) if tuple(terms[start:end]) in thesaurus.alternatives),
+                   start + 1)
+        own = tuple(terms[start:end])
+        others = [other for other in thesaurus.alternatives.get(own, ()) if other != own]
+        spans.append(Span(start, end, [own, *others]))
+        start = end
+    return spans
+
+
+def query_groups(text: str, thesaurus: Thesaurus | None = None) -> list[list[tuple[str, ...]]]:
+    """The alternatives of each span of ``query_spans``, as phrases of index terms. The search is AND over the
+    groups, OR over a group's alternatives."""
+    return [span.alternatives for span in query_spans(text, thesaurus)]
 
 
 def _holds(terms: list[str], phrase: tuple[str, ...]) -> bool:
@@ -182,12 +199,13 @@ def expansions(text: str, thesaurus: Thesaurus | None = None) -> list[tuple[str,
     """(typed words, what they were widened to) for the line "also searched: …", in the order typed."""
     thesaurus = _thesaurus_or_current(thesaurus)
     typed = _typed_terms(text)
-    terms = [term for _word, term in typed]
     found, said = [], set()
-    for start, end, phrase in _thesaurus_matches(terms, thesaurus):
-        typed_words = text[typed[start][0].start():typed[end - 1][0].end()]
-        # Each expansion once: «средняя общеобразовательная школа» and its «школа» both lead to «СОШ».
-        for label in thesaurus.labels[phrase]:
+    for span in query_spans(text, thesaurus):
+        if len(span.alternatives) == 1:
+            continue
+        typed_words = text[typed[span.start][0].start():typed[span.end - 1][0].end()]
+        # Each expansion once: «ЕГЭ» typed twice leads to the exam once.
+        for label in thesaurus.labels[span.alternatives[0]]:
             if label not in said:
                 said.add(label)
                 found.append((typed_words, label))

@@ -4,7 +4,7 @@ import json
 import tantivy
 
 from . import engine
-from .analysis import fold, index_terms, words
+from .analysis import fold, index_terms_of_tokens, words
 from .registry import SearchableType
 
 
@@ -28,10 +28,12 @@ def to_document(searchable: SearchableType, data: dict) -> tantivy.Document:
     originals, spelling = {}, []
     for text in searchable.text_fields:
         value = data.get(text.name) or ""
-        terms = index_terms(value)
+        # Folded once: the tokens are the spelling field's whole words and the source of the terms.
+        tokens = words(fold(value))
+        terms = index_terms_of_tokens(tokens)
         if terms:
             document.add_text(engine.text_field(text.name), " ".join(terms))
-        spelling.extend(fold(word) for word in words(value))
+        spelling.extend(tokens)
         if text.name in searchable.snippet_fields and value:
             originals[text.name] = value
     if spelling:

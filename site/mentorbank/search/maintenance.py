@@ -49,8 +49,8 @@ def rebuild(progress: Progress | None = None) -> int:
         generation = engine.new_generation()
         with engine.writer(heap=engine.REBUILD_HEAP, generation=generation) as (_index, index_writer):
             for searchable in types:
-                for record in searchable.load(session, None):
-                    index_writer.add_document(to_document(searchable, searchable.document(record)))
+                for document in searchable.documents(session, None):
+                    index_writer.add_document(to_document(searchable, document))
                     done += 1
                     if progress:
                         progress(done, total)

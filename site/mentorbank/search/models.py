@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..core.models import utcnow
@@ -28,7 +28,10 @@ class ThesaurusKind(enum.StrEnum):
 
 class ThesaurusEntry(db.Model):
     """One pair: a query with ``term`` also finds ``expansion``, and the other way round. A term with several
-    meanings or subjects has one entry for each (словесник → русский язык; словесник → литература)."""
+    meanings or subjects has one entry for each (словесник → русский язык; словесник → литература).
+
+    A one-way entry names a broader expansion: a query for it also finds the term, not the reverse («школа»
+    finds «СОШ»; «СОШ» does not find every «школа»)."""
 
     __tablename__ = "thesaurus_entry"
     __table_args__ = (
@@ -42,6 +45,7 @@ class ThesaurusEntry(db.Model):
     term: Mapped[str] = mapped_column(String(100), index=True)
     expansion: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20))
+    one_way: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Part of the thesaurus's version stamp: every process reloads when an entry changes.
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

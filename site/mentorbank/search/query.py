@@ -6,8 +6,8 @@ must all match (AND). A query that does not read as that syntax (an unbalanced q
 operator without operands such as ``AND OR``, a wildcard, an unknown field, …) is searched as its plain
 words instead, never raising. Only the first MAX_WORDS words of at most MAX_LENGTH characters count.
 
-Words become terms through analysis.query_groups: AND over a word's groups, OR over a group's alternatives,
-an alternative of several terms as a phrase.
+Words become terms through analysis.query_groups: AND over the groups, OR over a group's alternatives, an
+alternative of several terms as a phrase (a run of words that is one side of a thesaurus entry is one group).
 """
 import re
 from dataclasses import dataclass, field
@@ -16,7 +16,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from . import engine
-from .analysis import expansions, fold, index_terms, query_groups, words
+from .analysis import expansions, fold, index_terms, query_groups, query_spans, words
 from .registry import SearchableType
 
 MAX_LENGTH = 200
@@ -240,18 +240,21 @@ def _groups(node: Words) -> list[list[tuple[str, ...]]]:
     return query_groups(node.text)
 
 
-def _tokens_as_phrases(text: str, groups: list[list[tuple[str, ...]]]) -> list[list[tuple[str, ...]]]:
-    """The terms of one typed token («педагогам-психологам») follow each other: a phrase, unless the thesaurus
-    widened them. ``groups`` are the text's query_groups, one per term, in the order typed."""
-    merged, position = [], 0
+def _tokens_as_phrases(text: str) -> list[list[tuple[str, ...]]]:
+    """The text's query groups, where the terms of one typed token («педагогам-психологам») follow each other:
+    a phrase, unless the thesaurus widened them."""
+    spans = query_spans(text)
+    merged, position, index = [], 0, 0
     for token in text.split():
-        count = len(index_terms(token))
-        own = groups[position:position + count]
-        position += count
-        if len(own) > 1 and all(len(group) == 1 for group in own):
-            merged.append([tuple(term for group in own for term in group[0])])
+        position += len(index_terms(token))
+        own = []  # the spans that start within this token
+        while index < len(spans) and spans[index].start < position:
+            own.append(spans[index])
+            index += 1
+        if len(own) > 1 and all(len(span.alternatives) == 1 for span in own):
+            merged.append([tuple(term for span in own for term in span.alternatives[0])])
         else:
-            merged.extend(own)
+            merged.extend(span.alternatives for span in own)
     return merged
 
 
@@ -266,9 +269,7 @@ def _nothing() -> Query:
 def compile_for(node, searchable: SearchableType, schema, conjunctive: bool = True) -> Query | None:
     """The query for one type's documents; None when nothing searchable is in it (only stop words, say)."""
     if isinstance(node, Words):
-        groups = _groups(node)
-        if conjunctive and not node.phrase:
-            groups = _tokens_as_phrases(node.text, groups)
+        groups = _tokens_as_phrases(node.text) if conjunctive and not node.phrase else _groups(node)
         alternatives_per_group = []
         for group in groups:
             alternatives = [q for terms in group if (q := _in_fields(schema, searchable, node.field, terms))]

@@ -26,11 +26,12 @@ class SearchableType:
     # numbers (dates as timestamps). Every document also has a title (stored) and a sort name.
     facets: tuple[str, ...]
     sortables: tuple[str, ...]
-    # Public records only, all when ids is None; their count; one record -> {field: value}, with "id",
-    # "title", "sort_name", each text field (str), each facet (str or list of str), each sortable (int).
-    load: Callable[[Session, Collection[int] | None], Iterable]
+    # The documents of the public records (all when ids is None), each {field: value} with "id", "title",
+    # "sort_name", each text field (str), each facet (str or list of str), each sortable (int); and how many
+    # public records there are. A rebuild reads every record through ``documents``: a query of the needed
+    # columns, not ORM objects, keeps it fast.
+    documents: Callable[[Session, Collection[int] | None], Iterable[dict]]
     count: Callable[[Session], int]
-    document: Callable[[object], dict]
     # Model class -> function(session, ids of changed rows of that class) -> ids of this type's records
     # whose documents may have changed. Called inside the flush that changed them. The first class is the
     # type's own model (its deleted rows are recorded as deletions).

@@ -92,8 +92,8 @@ def _apply_batch(bind, index_writer) -> list[int]:
             searchable = registry.get(type_name)
             for record_id in ids:
                 index_writer.delete_documents_by_term(engine.KEY, key(type_name, record_id))
-            for record in searchable.load(session, ids):
-                index_writer.add_document(to_document(searchable, searchable.document(record)))
+            for document in searchable.documents(session, ids):
+                index_writer.add_document(to_document(searchable, document))
         return [row.id for row in rows]
 
 

@@ -1,4 +1,4 @@
-"""The thesaurus as the analysis uses it: both sides of every entry as phrases of index terms.
+"""The thesaurus as the analysis uses it: the sides of every entry as phrases of index terms, and what each finds.
 
 Entries are editable data (``models.ThesaurusEntry``, the admin's thesaurus page). Each process keeps the
 loaded thesaurus with the table's version stamp (row count, highest id, latest change) and compares the stamp
@@ -24,7 +24,8 @@ Phrase = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Thesaurus:
-    # A phrase of index terms → the phrases of the other side of its entries (an entry works both ways).
+    # A phrase of index terms → the phrases a query for it also finds (both sides of an entry, or only the
+    # broader side of a one-way entry: «школа» → «СОШ»).
     alternatives: dict[Phrase, list[Phrase]]
     # The same, as the texts to show ("also searched: …").
     labels: dict[Phrase, list[str]]
@@ -34,16 +35,24 @@ class Thesaurus:
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str]]) -> Thesaurus:
+        """Entries that work both ways."""
+        return cls.from_entries((term, expansion, False) for term, expansion in pairs)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[str, str, bool]]) -> Thesaurus:
+        """(term, expansion, one way): a one-way entry widens only a query for its expansion (ThesaurusEntry)."""
         alternatives: dict[Phrase, list[Phrase]] = {}
         labels: dict[Phrase, list[str]] = {}
         keys = set()
-        for term, expansion in pairs:
+        for term, expansion, one_way in entries:
             term_phrase, expansion_phrase = tuple(index_terms(term)), tuple(index_terms(expansion))
             if not term_phrase or not expansion_phrase or term_phrase == expansion_phrase:
                 continue  # nothing to widen (stop words only, or the same words)
             keys.add(fold(term.strip()))
-            for phrase, other, other_text in ((term_phrase, expansion_phrase, expansion),
-                                              (expansion_phrase, term_phrase, term)):
+            directions = [(expansion_phrase, term_phrase, term)]
+            if not one_way:
+                directions.append((term_phrase, expansion_phrase, expansion))
+            for phrase, other, other_text in directions:
                 if other not in alternatives.setdefault(phrase, []):
                     alternatives[phrase].append(other)
                     labels.setdefault(phrase, []).append(other_text.strip())
@@ -74,9 +83,9 @@ def current_thesaurus() -> Thesaurus:
     if loaded is not None and loaded[0] == stamp:
         return loaded[1]
     with _lock:
-        pairs = db.session.execute(
-            select(ThesaurusEntry.term, ThesaurusEntry.expansion).order_by(ThesaurusEntry.id)
+        entries = db.session.execute(
+            select(ThesaurusEntry.term, ThesaurusEntry.expansion, ThesaurusEntry.one_way).order_by(ThesaurusEntry.id)
         ).all()
-        thesaurus = Thesaurus.from_pairs(pairs)
+        thesaurus = Thesaurus.from_entries(entries)
         _loaded = (stamp, thesaurus)
     return thesaurus
