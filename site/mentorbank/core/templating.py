@@ -5,6 +5,7 @@ from werkzeug.datastructures import MultiDict
 from .i18n import is_english
 from .layout import layout_context, region_name
 from .navigation import navigation_count
+from . import request_cache
 
 
 def url_with_args(**changes) -> str:
@@ -20,6 +21,7 @@ def url_with_args(**changes) -> str:
 
 
 def init_app(app) -> None:
+    request_cache.init_app(app)
     app.context_processor(layout_context)
     # Globals, not context: imported macros (the mentor card) see globals only.
     app.jinja_env.globals.update(

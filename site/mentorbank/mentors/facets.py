@@ -7,7 +7,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..core.layout import region_name
 from ..organisations.models import Municipality, Region
-from ..vocabularies.models import terms_of
+from .cards import active_terms
 from .filters import ACCEPTING_FACET, FACETS, VOCABULARY_FACETS, MentorFilters
 
 FACET_LEGENDS = {
@@ -74,16 +74,18 @@ def facet_groups(filters: MentorFilters, counts: dict[str, dict[str, int]]) -> l
 def _labelled_values(facet: str, values: set[str]) -> list[tuple[str, str]]:
     """(value, label) pairs in the order a reader expects: vocabularies as curated, places by name."""
     if facet in VOCABULARY_FACETS:
-        return [(term.slug, term.label) for term in terms_of(VOCABULARY_FACETS[facet]) if term.slug in values]
+        return [(term.slug, term.label) for term in active_terms(VOCABULARY_FACETS[facet]) if term.slug in values]
     if facet == ACCEPTING_FACET:
         return [("1", str(_l("Accepting requests now")))] if values else []
     ids = [int(value) for value in values if value.isdigit()]
     if not ids:
         return []
     if facet == "region":
-        regions = db.session.scalars(select(Region).where(Region.id.in_(ids)).order_by(Region.name))
+        regions = db.session.execute(
+            select(Region.id, Region.name, Region.name_en).where(Region.id.in_(ids)).order_by(Region.name)
+        )
         return [(str(region.id), region_name(region)) for region in regions]
-    municipalities = db.session.scalars(
-        select(Municipality).where(Municipality.id.in_(ids)).order_by(Municipality.name)
+    municipalities = db.session.execute(
+        select(Municipality.id, Municipality.name).where(Municipality.id.in_(ids)).order_by(Municipality.name)
     )
     return [(str(municipality.id), municipality.name) for municipality in municipalities]
