@@ -10,11 +10,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup, escape
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..accounts.models import User
 from ..core.i18n import is_english
@@ -40,17 +41,45 @@ class TermRow:
     position: int
     is_active: bool
 
-    @property
-    def label(self) -> str:
-        return self.name_en if is_english() else self.name
+    def label_in(self, english: bool) -> str:
+        return self.name_en if english else self.name
+
+
+# The statements are built once: building a SQLAlchemy statement costs more than SQLite takes to run these.
+@cache
+def _terms_statement():
+    return select(
+        Term.id, Term.vocabulary, Term.slug, Term.name, Term.name_en, Term.position, Term.is_active,
+    ).order_by(Term.position, Term.id)
+
+
+@cache
+def _cards_statement():
+    return (
+        select(
+            MentorProfile.id, MentorProfile.is_team, MentorProfile.team_name, User.full_name, User.position,
+            Organisation.id, Organisation.name, Organisation.short_name, Municipality.name, Region.name,
+            Region.name_en, MentorProfile.accepting_requests,
+        )
+        .join(User, User.id == MentorProfile.user_id)
+        .join(Organisation, Organisation.id == MentorProfile.organisation_id)
+        .join(Municipality, Municipality.id == Organisation.municipality_id)
+        .join(Region, Region.id == Municipality.region_id)
+        .where(MentorProfile.is_public, MentorProfile.id.in_(bindparam("ids", expanding=True)))
+    )
+
+
+@cache
+def _card_terms_statement():
+    return select(mentor_profile_term.c.profile_id, mentor_profile_term.c.term_id).where(
+        mentor_profile_term.c.profile_id.in_(bindparam("ids", expanding=True))
+    )
 
 
 def term_rows() -> dict[int, TermRow]:
     """Every vocabulary term by id, read once per request (a few dozen rows): cards and facets label from it."""
     return once_per_request("vocabulary_terms", lambda: {
-        row.id: TermRow(*row) for row in db.session.execute(select(
-            Term.id, Term.vocabulary, Term.slug, Term.name, Term.name_en, Term.position, Term.is_active,
-        ).order_by(Term.position, Term.id))
+        row.id: TermRow(*row) for row in db.session.execute(_terms_statement())
     })
 
 
@@ -83,18 +112,7 @@ def mentor_cards(ids: Iterable[int]) -> dict[int, MentorCard]:
     ids = list(ids)
     if not ids:
         return {}
-    rows = db.session.execute(
-        select(
-            MentorProfile.id, MentorProfile.is_team, MentorProfile.team_name, User.full_name, User.position,
-            Organisation.id, Organisation.name, Organisation.short_name, Municipality.name, Region.name,
-            Region.name_en, MentorProfile.accepting_requests,
-        )
-        .join(User, User.id == MentorProfile.user_id)
-        .join(Organisation, Organisation.id == MentorProfile.organisation_id)
-        .join(Municipality, Municipality.id == Organisation.municipality_id)
-        .join(Region, Region.id == Municipality.region_id)
-        .where(MentorProfile.is_public, MentorProfile.id.in_(ids))
-    ).all()
+    rows = db.session.execute(_cards_statement(), {"ids": ids}).all()
     terms = _card_terms([row[0] for row in rows])
     english = is_english()
     return {
@@ -118,19 +136,17 @@ def mentor_cards(ids: Iterable[int]) -> dict[int, MentorCard]:
 def _card_terms(profile_ids: list[int]) -> dict[int, tuple[tuple[str, str], ...]]:
     if not profile_ids:
         return {}
+    english = is_english()
     vocabulary_order = {vocabulary.value: place for place, vocabulary in enumerate(CARD_VOCABULARIES)}
     rows = term_rows()
     found: dict[int, list[TermRow]] = {}
-    for profile_id, term_id in db.session.execute(
-        select(mentor_profile_term.c.profile_id, mentor_profile_term.c.term_id)
-        .where(mentor_profile_term.c.profile_id.in_(profile_ids))
-    ):
+    for profile_id, term_id in db.session.execute(_card_terms_statement(), {"ids": profile_ids}):
         term = rows.get(term_id)
         if term is not None and term.vocabulary in vocabulary_order:
             found.setdefault(profile_id, []).append(term)
     return {
         profile_id: tuple(
-            (term.vocabulary, term.label)
+            (term.vocabulary, term.label_in(english))
             for term in sorted(terms, key=lambda t: (vocabulary_order[t.vocabulary], t.position, t.id))
         )
         for profile_id, terms in found.items()

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
+from ..core.i18n import is_english
 from ..core.layout import region_name
 from ..organisations.models import Municipality, Region
 from .cards import active_terms
@@ -74,7 +75,9 @@ def facet_groups(filters: MentorFilters, counts: dict[str, dict[str, int]]) -> l
 def _labelled_values(facet: str, values: set[str]) -> list[tuple[str, str]]:
     """(value, label) pairs in the order a reader expects: vocabularies as curated, places by name."""
     if facet in VOCABULARY_FACETS:
-        return [(term.slug, term.label) for term in active_terms(VOCABULARY_FACETS[facet]) if term.slug in values]
+        english = is_english()
+        return [(term.slug, term.label_in(english)) for term in active_terms(VOCABULARY_FACETS[facet])
+                if term.slug in values]
     if facet == ACCEPTING_FACET:
         return [("1", str(_l("Accepting requests now")))] if values else []
     ids = [int(value) for value in values if value.isdigit()]
