@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from flask import current_app
-from flask_babel import get_locale
+from flask_babel import get_locale, lazy_gettext as _l
 from markupsafe import Markup, escape
 from sqlalchemy import bindparam, select
 
@@ -26,8 +26,15 @@ from ..search.results import Hit
 from ..vocabularies.models import Term, Vocabulary
 from .models import MentorProfile, mentor_profile_term
 
-# The vocabularies a card shows, in this order.
-CARD_VOCABULARIES = (Vocabulary.FORM, Vocabulary.MODE, Vocabulary.DIRECTION)
+# The vocabularies a card shows, in this order, each under its name.
+CARD_TERM_GROUPS = (
+    (Vocabulary.FORM, _l("Form")),
+    (Vocabulary.MODE, _l("Mode")),
+    (Vocabulary.DIRECTION, _l("Direction")),
+)
+CARD_VOCABULARIES = tuple(vocabulary for vocabulary, _label in CARD_TERM_GROUPS)
+# Terms of a group shown at once; the rest open from «and N more».
+TERMS_SHOWN = 2
 CARD_CACHE_SIZE = 5000
 
 
@@ -177,7 +184,7 @@ def card_html(card: MentorCard, snippet: Markup | str | None = None, heading: st
             _markup.move_to_end(key)
     if html is None:
         template = current_app.jinja_env.get_template("mentors/_card_markup.html")
-        html = str(template.module.card_markup(card, Markup(_SNIPPET_SLOT), heading))
+        html = str(template.module.card_markup(card, Markup(_SNIPPET_SLOT), heading, CARD_TERM_GROUPS, TERMS_SHOWN))
         with _lock:
             _markup[key] = html
             while len(_markup) > CARD_CACHE_SIZE:

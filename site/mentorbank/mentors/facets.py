@@ -7,6 +7,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..core.i18n import is_english
 from ..core.layout import region_name
+from ..core.templating import url_with_args
 from ..organisations.models import Municipality, Region
 from .cards import active_terms
 from .filters import ACCEPTING_FACET, FACETS, VOCABULARY_FACETS, MentorFilters
@@ -70,6 +71,17 @@ def facet_groups(filters: MentorFilters, counts: dict[str, dict[str, int]]) -> l
         if options:
             groups.append(FacetGroup(facet, str(FACET_LEGENDS[facet]), options))
     return groups
+
+
+def untick_links(filters: MentorFilters, groups: list[FacetGroup]) -> list[tuple[str, str]]:
+    """("Facet: value", the current URL without that one value) for each ticked value."""
+    links = []
+    for group in groups:
+        for option in group.options:
+            if option.selected:
+                others = [value for value in filters.selected.get(group.name, []) if value != option.value]
+                links.append((f"{group.legend}: {option.label}", url_with_args(**{group.name: others, "page": None})))
+    return links
 
 
 def _labelled_values(facet: str, values: set[str]) -> list[tuple[str, str]]:
