@@ -110,3 +110,14 @@ def test_a_card_is_the_same_for_every_viewer(client, mentor, make, log_in):
     log_in(make.user("Модератор Пётр", email="moderator@example.org", roles=(Role.MODERATOR,)), locale="ru")
     assert client.get("/mentors").get_data(as_text=True).count("Модерация") >= 1  # the viewer is logged in
     assert bank_card(client, mentor.id) == anonymous
+
+
+def test_the_kept_facet_counts_follow_a_new_mentor(client, mentor, make):
+    def remote_count() -> str:
+        html = client.get("/mentors?page=1").get_data(as_text=True)
+        return re.search(r'value="remote"[^>]*>\s*дистанционный <span class="count">(\d+)</span>', html).group(1)
+
+    assert remote_count() == "1"
+    make.mentor("Борисов Борис", terms={"mode": ["remote"]})
+    db.session.commit()
+    assert remote_count() == "2"

@@ -6,18 +6,17 @@ themselves, in the reader's language, are the cache key. A card whose profile, p
 terms changed has another key, so it is rendered afresh at once, whatever the search index has caught up with;
 a withdrawn profile is no longer public and is not loaded at all.
 """
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from flask import current_app
-from flask_babel import get_locale, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from sqlalchemy import bindparam, select
 
 from ..accounts.models import User
+from ..core.fragments import kept_fragment
 from ..core.i18n import is_english
 from ..core.request_cache import once_per_request
 from ..extensions import db
@@ -35,7 +34,6 @@ CARD_TERM_GROUPS = (
 CARD_VOCABULARIES = tuple(vocabulary for vocabulary, _label in CARD_TERM_GROUPS)
 # Terms of a group shown at once; the rest open from «and N more».
 TERMS_SHOWN = 2
-CARD_CACHE_SIZE = 5000
 
 
 @dataclass(frozen=True)
@@ -171,29 +169,16 @@ def cards_for_hits(hits: list[Hit]) -> list[tuple[MentorCard, Hit]]:
 # Where the snippet of the hit goes: the kept markup is the same for every query.
 _SNIPPET_SLOT = "<!--mentor-card-snippet-->"
 _EMPTY_SNIPPET = f'<p class="snippet">{_SNIPPET_SLOT}</p>'
-_lock = threading.Lock()
-_markup: "OrderedDict[tuple, str]" = OrderedDict()
 
 
 def card_html(card: MentorCard, snippet: Markup | str | None = None, heading: str = "h3") -> Markup:
     """The card's markup (templates/mentors/_card_markup.html), rendered once per content and language."""
-    key = (str(get_locale()), heading, card)
-    with _lock:
-        html = _markup.get(key)
-        if html is not None:
-            _markup.move_to_end(key)
-    if html is None:
+
+    def render() -> str:
         template = current_app.jinja_env.get_template("mentors/_card_markup.html")
-        html = str(template.module.card_markup(card, Markup(_SNIPPET_SLOT), heading, CARD_TERM_GROUPS, TERMS_SHOWN))
-        with _lock:
-            _markup[key] = html
-            while len(_markup) > CARD_CACHE_SIZE:
-                _markup.popitem(last=False)
+        return template.module.card_markup(card, Markup(_SNIPPET_SLOT), heading, CARD_TERM_GROUPS, TERMS_SHOWN)
+
+    html = str(kept_fragment("mentor-card", (heading, card), render))
     if snippet:
         return Markup(html.replace(_SNIPPET_SLOT, str(escape(snippet))))
     return Markup(html.replace(_EMPTY_SNIPPET, ""))
-
-
-def forget_card_markup() -> None:
-    with _lock:
-        _markup.clear()

@@ -1,10 +1,13 @@
 """The facet checkboxes of the mentor bank: each facet's values with labels, counts and what is ticked."""
 from dataclasses import dataclass
 
+from flask import render_template
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from sqlalchemy import select
 
 from ..extensions import db
+from ..core.fragments import kept_fragment
 from ..core.i18n import is_english
 from ..core.layout import region_name
 from ..core.templating import url_with_args
@@ -39,7 +42,7 @@ def chosen_sort(requested: str | None) -> str:
     return requested if requested in dict(SORT_OPTIONS) else ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class FacetOption:
     value: str
     label: str
@@ -47,11 +50,11 @@ class FacetOption:
     selected: bool
 
 
-@dataclass
+@dataclass(frozen=True)
 class FacetGroup:
     name: str
     legend: str
-    options: list[FacetOption]
+    options: tuple[FacetOption, ...]
 
     @property
     def has_selection(self) -> bool:
@@ -64,13 +67,22 @@ def facet_groups(filters: MentorFilters, counts: dict[str, dict[str, int]]) -> l
     for facet in FACETS:
         facet_counts = counts.get(facet, {})
         shown = {value for value, count in facet_counts.items() if count} | set(filters.selected.get(facet, []))
-        options = [
+        options = tuple(
             FacetOption(value, label, facet_counts.get(value, 0), filters.is_selected(facet, value))
             for value, label in _labelled_values(facet, shown)
-        ]
+        )
         if options:
             groups.append(FacetGroup(facet, str(FACET_LEGENDS[facet]), options))
     return groups
+
+
+def facets_html(filters: MentorFilters, groups: list[FacetGroup], chosen: str, oob: bool = False) -> Markup:
+    """The facet checkboxes (templates/mentors/_facets.html), kept by what they show: every page and order of
+    the same search shows the same boxes and counts."""
+    key = (tuple(groups), filters.query, bool(filters.selected), chosen, oob)
+    return kept_fragment("mentor-facets", key, lambda: render_template(
+        "mentors/_facets.html", facets=groups, filters=filters, chosen_sort=chosen, oob=oob
+    ))
 
 
 def untick_links(filters: MentorFilters, groups: list[FacetGroup]) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import Page
-from .facets import SORT_OPTIONS, chosen_sort, facet_groups, untick_links
+from .facets import SORT_OPTIONS, chosen_sort, facet_groups, facets_html, untick_links
 from .filters import MentorFilters
 from .models import get_public_profile_or_404
 from .cards import card_html, cards_for_hits
@@ -13,6 +13,7 @@ bp = Blueprint("mentors", __name__, url_prefix="/mentors")
 # Every list of mentors (home, organisation pages, /search) renders its cards through templates/mentors/_card.html.
 bp.add_app_template_global(card_html, "mentor_card_html")
 bp.add_app_template_global(untick_links)
+bp.add_app_template_global(facets_html)
 
 
 @bp.get("")
