@@ -11,7 +11,9 @@ from collections.abc import Callable, Hashable
 from flask_babel import get_locale
 from markupsafe import Markup
 
-MAX_FRAGMENTS = 10_000
+# A card is about 3 KB in memory (a facet column about 20 KB): a few thousand keep the pages people ask for
+# within some 10 MB per worker.
+MAX_FRAGMENTS = 3_000
 _lock = threading.Lock()
 _kept: "OrderedDict[tuple, str]" = OrderedDict()
 
