@@ -115,3 +115,26 @@ def test_an_inflected_russian_word_finds_the_mentor(page: Page, bank):
     type_query(page, "наставничеству")
 
     expect_mentors(page, bank["chemist"])
+
+
+def test_the_status_region_announces_the_count_and_a_card_opens_its_other_tags(page: Page, bank, make):
+    many = make.mentor("Орлова Нина Павловна", subjects="биология",
+                       terms={"form": ["teacher-teacher", "head-teacher", "head-head"], "mode": ["remote"]})
+    db.session.commit()
+    page.goto("/mentors")
+    status = page.locator("#mentor-status")
+    expect(status).to_have_text("Найдено 4 наставника")
+
+    tick(page, "mode", "in-person")
+
+    expect_mentors(page, bank["physicist"])
+    # The same live element, its text replaced: the results region itself is not live.
+    expect(status).to_have_text("Найден 1 наставник")
+    expect(page.locator("#mentor-results[aria-live]")).to_have_count(0)
+
+    page.locator('#mentor-search input[name="mode"][value="in-person"]').uncheck()
+    card = page.locator(f'{CARDS}[data-mentor-id="{many.id}"]')
+    hidden_form = card.get_by_text("руководитель – руководитель")
+    expect(hidden_form).to_be_hidden()
+    card.get_by_text("и ещё 1").click()
+    expect(hidden_form).to_be_visible()

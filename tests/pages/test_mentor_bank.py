@@ -124,7 +124,9 @@ def test_the_page_carries_the_active_search_wiring(client, bank):
     form = form[: form.index(">")]
     assert 'hx-get="/mentors"' in form and 'hx-push-url="true"' in form and 'hx-target="#mentor-results"' in form
     assert "input changed delay:300ms from:input[name=q]" in form and "search" in form and "change" in form
-    assert '<section id="mentor-results" class="bank__results" aria-live="polite"' in html
+    # The count is announced by the status region outside the swapped results; the results are not live.
+    assert '<section id="mentor-results" class="bank__results" aria-labelledby="mentor-total">' in html
+    assert 'id="mentor-status" class="visually-hidden" role="status" aria-live="polite"' in html
 
 
 def test_pagination_keeps_the_filters(app, client, make):

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from .. import search
 from ..extensions import db
 from ..mentors.filters import ORGANISATION_FACET
-from ..mentors.views import profiles_for_hits
+from ..mentors.cards import cards_for_hits
 from ..organisations.models import Region
 from ..search import SearchResult
 
@@ -24,7 +24,7 @@ def index():
     return render_template(
         "home/index.html",
         counters=bank_counters(newest),
-        recent=[profile for profile, _hit in profiles_for_hits(newest.hits)],
+        recent=[card for card, _hit in cards_for_hits(newest.hits)],
         regions=regions_with_mentors(newest.facets.get("region", {})),
     )
 

@@ -60,7 +60,15 @@ class MentorFilters:
         from .. import search
 
         # The page and the API count the bank's own facets (not "type", not the home page's organisation ids).
-        return search.search(["mentor"], self.query, self.selected, self.sort, self.page, per_page, FACETS)
+        if not self.is_empty:
+            return search.search(["mentor"], self.query, self.selected, self.sort, self.page, per_page, FACETS)
+        # Unfiltered, every page in every order has the same counts: counted once until the index changes
+        # (counting them over every mentor is the costliest part of such a page).
+        result = search.search(["mentor"], "", {}, self.sort, self.page, per_page, count_facets=())
+        result.facets = search.memoised("mentor-facets-unfiltered", lambda: search.search(
+            ["mentor"], "", {}, per_page=1, count_facets=FACETS
+        ).facets)
+        return result
 
     @property
     def is_empty(self) -> bool:

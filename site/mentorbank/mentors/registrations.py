@@ -1,21 +1,26 @@
 """What the mentors area declares to the app-wide registries (called once by the app factory): its record
 pages, its moderated kind, the mentors section of an organisation's page and the person's mentor profiles on
 their account page."""
+from sqlalchemy import select
+
 from ..accounts import pages as account_pages
 from ..core import records
 from ..extensions import db
 from ..organisations.pages import PageSection, register_section
 from . import moderated  # noqa: F401  (registers mentor profiles as a moderated kind on import)
-from .models import MentorProfile, profiles_of, public_profiles
+from .cards import mentor_cards
+from .models import MentorProfile, profiles_of
 
 
 def organisation_mentors(organisation) -> PageSection:
-    """The organisation's public mentor teams and mentors, each by name."""
-    profiles = db.session.scalars(public_profiles().where(MentorProfile.organisation_id == organisation.id)).all()
-    profiles = sorted(profiles, key=lambda profile: profile.display_name.casefold())
+    """The organisation's public mentor teams' and mentors' cards, by name."""
+    ids = db.session.scalars(select(MentorProfile.id).where(
+        MentorProfile.is_public, MentorProfile.organisation_id == organisation.id
+    ))
+    cards = sorted(mentor_cards(ids).values(), key=lambda card: card.display_name.casefold())
     return PageSection("mentors/_organisation_section.html", {
-        "teams": [profile for profile in profiles if profile.is_team],
-        "mentors": [profile for profile in profiles if not profile.is_team],
+        "teams": [card for card in cards if card.is_team],
+        "mentors": [card for card in cards if not card.is_team],
     })
 
 

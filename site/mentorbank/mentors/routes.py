@@ -3,12 +3,17 @@ from flask import Blueprint, current_app, render_template, request, url_for
 
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import Page
-from .facets import SORT_OPTIONS, chosen_sort, facet_groups
+from .facets import SORT_OPTIONS, chosen_sort, facet_groups, facets_html, untick_links
 from .filters import MentorFilters
 from .models import get_public_profile_or_404
-from .views import profile_vocabulary_groups, profiles_for_hits
+from .cards import card_html, cards_for_hits
+from .views import profile_vocabulary_groups
 
 bp = Blueprint("mentors", __name__, url_prefix="/mentors")
+# Every list of mentors (home, organisation pages, /search) renders its cards through templates/mentors/_card.html.
+bp.add_app_template_global(card_html, "mentor_card_html")
+bp.add_app_template_global(untick_links)
+bp.add_app_template_global(facets_html)
 
 
 @bp.get("")
@@ -16,7 +21,7 @@ def index():
     filters = MentorFilters.from_args(request.args)
     per_page = current_app.config["MENTORS_PER_PAGE"]
     result = filters.search(per_page)
-    page = Page(items=profiles_for_hits(result.hits), page=filters.page, per_page=per_page, total=result.total)
+    page = Page(items=cards_for_hits(result.hits), page=filters.page, per_page=per_page, total=result.total)
     return render_page_or_partial(
         "mentors/index.html",
         "mentors/_partial.html",

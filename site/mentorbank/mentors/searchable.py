@@ -13,7 +13,7 @@ from ..search import SearchableType, TextField, register
 from ..vocabularies.models import Term
 from .filters import ACCEPTING_FACET, FACETS, ORGANISATION_FACET, VOCABULARY_FACETS
 from .models import MentorProfile, mentor_profile_term, public_profiles
-from .views import profiles_for_hits
+from .cards import cards_for_hits
 
 BATCH = 500
 
@@ -158,6 +158,6 @@ MENTOR_SEARCH = register(SearchableType(
     endpoint="mentors.detail",
     id_argument="profile_id",
     hit_template="search/hits/mentor.html",
-    records_for_hits=profiles_for_hits,
+    records_for_hits=cards_for_hits,
     browsable=True,
 ))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from flask import has_app_context
 from sqlalchemy import func, select
 
+from ..core.request_cache import once_per_request
 from ..core.text import fold
 from ..extensions import db
 from .analysis import index_terms
@@ -67,6 +68,12 @@ _loaded: tuple[tuple, Thesaurus] | None = None
 
 
 def _version_stamp() -> tuple:
+    # Once per request: a search asks for the thesaurus several times (the query, its expansions, "did you
+    # mean"); an edit commits, which drops the kept stamp, so the next use reads the table again.
+    return once_per_request("thesaurus_stamp", _read_version_stamp)
+
+
+def _read_version_stamp() -> tuple:
     row = db.session.execute(select(
         func.count(ThesaurusEntry.id), func.max(ThesaurusEntry.id), func.max(ThesaurusEntry.updated_at),
     )).one()
