@@ -62,7 +62,9 @@ def test_the_api_description_is_a_link_in_words(client):
 
 def test_the_header_shows_the_operators_emblem_and_links_about(client):
     header = header_of(client.get("/").get_data(as_text=True))
-    assert re.search(r'<a class="brand-operator" href="/about" title="[^"]+"><img src="/static/img/operator-emblem[^"]*\.svg"', header)
+    # The SVG emblem is written into the page (no request of its own); the file stays served for other uses.
+    assert re.search(r'<a class="brand-operator" href="/about" title="[^"]+"><span class="brand-operator__emblem" '
+                     r'aria-hidden="true"><svg[^>]*>.*?</svg></span>', header)
     with client.get("/static/img/operator-emblem.svg") as emblem:
         assert emblem.status_code == 200 and emblem.mimetype == "image/svg+xml"
 
