@@ -53,6 +53,11 @@ def test_demo_load_fills_an_empty_bank_once(runner, app_context):
     assert _approved() == 400
     assert _count(MentorProfile, MentorProfile.status != ProfileStatus.APPROVED) == 20
     assert 0 < _approved(MentorProfile.is_team) < 400
+    teams_per_organisation = db.session.execute(
+        select(MentorProfile.organisation_id, func.count()).where(MentorProfile.is_team)
+        .group_by(MentorProfile.organisation_id).having(func.count() > 1)
+    ).all()
+    assert teams_per_organisation == []  # one team card per school, never two identical ones
 
     kinds = set(db.session.scalars(select(Term.slug).join(Organisation, Organisation.kind_id == Term.id)))
     assert kinds == {term.slug for term in terms_of(Vocabulary.ORGANISATION_KIND)}

@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from ..core.permissions import login_required
 from ..extensions import db
-from ..mentors.application import existing_profile, may_speak_for
+from ..mentors.application import may_edit, may_speak_for, organisation_team
 from .access import curated_organisation_or_403
 from .forms import OrganisationPageForm
 from .services import school_profiles, status_counts, update_public_page
@@ -18,16 +18,17 @@ bp = Blueprint("curation", __name__, url_prefix="/account/organisations")
 def overview(organisation_id: int):
     organisation = curated_organisation_or_403(organisation_id)
     profiles = school_profiles(organisation.id)
+    team = organisation_team(organisation.id)
     return render_template(
         "curation/overview.html",
         organisation=organisation,
         status_counts=status_counts(profiles),
         teams=[profile for profile in profiles if profile.is_team],
         people=[profile for profile in profiles if not profile.is_team],
-        # The team profile this curator started, if any: the application flow keeps one per person and school.
-        own_team=existing_profile(current_user, team=True, organisation_id=organisation.id),
+        # The school's one team profile; its curators edit it whoever started it.
+        editable_team=team if team is not None and may_edit(current_user, team) else None,
         # An admin follows the school here but does not speak for it.
-        can_start_team=may_speak_for(current_user, organisation.id),
+        can_start_team=team is None and may_speak_for(current_user, organisation.id),
     )
 
 

@@ -96,6 +96,8 @@ class _Generator:
                 self.kinds[term.slug] = term
         self.used_emails = set(session.scalars(select(User.email)))
         self.used_org_names = set(session.execute(select(Organisation.municipality_id, Organisation.name)))
+        self.organisations_with_team = set(session.scalars(
+            select(MentorProfile.organisation_id).where(MentorProfile.is_team.is_(True))))
 
     def run(self, organisations: int, mentors: int, unpublished: int) -> Summary:
         homes = self._organisations(organisations)
@@ -261,7 +263,11 @@ class _Generator:
         rng = self.rng
         full_name, female, surname, initials = self._person(home.region)
         position, subjects, association = rng.choice(people.POSITIONS[home.kind])
-        is_team = rng.random() < TEAM_SHARE
+        # One team profile per organisation, as the application allows (the draw is made either way, so the
+        # rest of the generated bank stays as it was).
+        is_team = rng.random() < TEAM_SHARE and home.id not in self.organisations_with_team
+        if is_team:
+            self.organisations_with_team.add(home.id)
         experience = rng.randint(4, 38)
         terms = self._terms(index, is_team)
         slugs: dict[str, list[str]] = {}

@@ -51,17 +51,34 @@ def may_speak_for(user: User, organisation_id: int) -> bool:
     return organisation_id == user.organisation_id or user.is_curator_of(organisation_id)
 
 
+def organisation_team(organisation_id: int | None) -> MentorProfile | None:
+    """The organisation's team profile: one per organisation, whoever started it (the review found two identical
+    team cards of one school in the bank)."""
+    if organisation_id is None:
+        return None
+    return db.session.scalars(select(MentorProfile).where(
+        MentorProfile.organisation_id == organisation_id,
+        MentorProfile.revision_of_id.is_(None),
+        MentorProfile.is_team.is_(True),
+    ).order_by(MentorProfile.id).limit(1)).first()
+
+
+def may_edit(user: User, profile: MentorProfile) -> bool:
+    """A profile is edited by its author; a team profile also by any curator of its organisation, so a school's
+    team does not depend on the one person who started it."""
+    return profile.user_id == user.id or (profile.is_team and user.is_curator_of(profile.organisation_id))
+
+
 def existing_profile(user: User, team: bool, organisation_id: int | None = None) -> MentorProfile | None:
-    """The person's own profile (one per person), or the team profile they started for an organisation (their
-    current one unless ``organisation_id`` names one they curate)."""
-    query = select(MentorProfile).where(
+    """The person's own profile (one per person), or the team profile of the organisation (``organisation_id``,
+    one they curate, or their own)."""
+    if team:
+        return organisation_team(organisation_id or user.organisation_id)
+    return db.session.scalars(select(MentorProfile).where(
         MentorProfile.user_id == user.id,
         MentorProfile.revision_of_id.is_(None),
-        MentorProfile.is_team.is_(team),
-    )
-    if team:
-        query = query.where(MentorProfile.organisation_id == (organisation_id or user.organisation_id))
-    return db.session.scalars(query.order_by(MentorProfile.id).limit(1)).first()
+        MentorProfile.is_team.is_(False),
+    ).order_by(MentorProfile.id).limit(1)).first()
 
 
 def create_profile(user: User, team: bool, organisation_id: int | None = None) -> MentorProfile:
@@ -71,7 +88,10 @@ def create_profile(user: User, team: bool, organisation_id: int | None = None) -
         raise ApplicationError(_l("Choose your organisation in your account profile first."))
     if not may_speak_for(user, organisation_id):
         raise ApplicationError(_l("Only the organisation's curator can start its team profile."))
-    if existing_profile(user, team, organisation_id) is not None:
+    if team and organisation_team(organisation_id) is not None:
+        raise ApplicationError(_l("The organisation already has its team profile: its curator or the colleague "
+                                  "who started it edits it."))
+    if not team and existing_profile(user, team) is not None:
         raise ApplicationError(_l("You already have this profile; edit it instead."))
     profile = MentorProfile(user_id=user.id, organisation_id=organisation_id, is_team=team,
                             status=ProfileStatus.DRAFT)

@@ -9,7 +9,7 @@ from ..core.workflow import TransitionRefused
 from ..extensions import db
 from ..organisations.models import Organisation
 from .application import (
-    create_profile, existing_profile, may_speak_for, save_content, submit, version_to_edit, withdraw,
+    create_profile, existing_profile, may_edit, may_speak_for, save_content, submit, version_to_edit, withdraw,
 )
 from .forms import REQUIRED_TO_SUBMIT, MentorProfileForm, SubmitProfileForm, WithdrawProfileForm, form_data
 from .models import MentorProfile, ProfileStatus, profiles_of
@@ -18,9 +18,10 @@ bp = Blueprint("mentor_application", __name__, url_prefix="/account/mentor-profi
 
 
 def own_profile_or_404(profile_id: int) -> MentorProfile:
-    """The author's profile; a revision stands for the profile it revises. Anyone else's id is not found."""
+    """A profile the person may edit (their own, or their curated school's team profile); a revision stands for
+    the profile it revises. Anyone else's id is not found."""
     profile = db.session.get(MentorProfile, profile_id)
-    if profile is None or profile.user_id != current_user.id:
+    if profile is None or not may_edit(current_user, profile):
         abort(404)
     return profile.revision_of or profile
 
@@ -46,8 +47,12 @@ def create():
     # A curator starts the team profile of the school they curate (curation/): ?team=1&organisation=<id>.
     organisation_id = _team_organisation_id() if team else None
     existing = existing_profile(current_user, team, organisation_id)
-    if existing is not None:
+    if existing is not None and may_edit(current_user, existing):
         return redirect(url_for(".edit", profile_id=existing.id), code=303)
+    if existing is not None:
+        flash(_("The organisation already has its team profile: its curator or the colleague who started it "
+                "edits it."), "error")
+        return redirect(url_for(".index"), code=303)
     if current_user.organisation_id is None and organisation_id is None:
         flash(_("Choose your organisation in your account profile first."), "error")
         return redirect(url_for("account.profile"), code=303)
