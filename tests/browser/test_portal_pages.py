@@ -36,3 +36,13 @@ def test_the_footers_links_stack_in_a_column(page: Page):
     links = page.locator(".site-footer nav a")
     tops = [links.nth(index).bounding_box()["y"] for index in range(links.count())]
     assert len(tops) == 5 and tops == sorted(tops) and len(set(tops)) == len(tops)
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_header_shows_the_operators_emblem_on_a_phone_and_its_name_on_a_desktop(page: Page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/")
+    emblem = page.locator(".site-header .brand-operator svg").bounding_box()
+    assert emblem and emblem["width"] >= 16 and emblem["height"] >= 16  # seen, not squeezed to nothing
+    name = page.locator(".site-header .brand-operator__name").bounding_box()
+    assert (name["width"] > 20) == (width > 600)  # on a phone the name stays for screen readers only
