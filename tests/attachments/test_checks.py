@@ -86,3 +86,16 @@ def test_long_names_are_bounded_and_keep_their_extension():
 def test_a_name_with_path_parts_is_stored_without_them(app_context):
     checked = check_upload(upload("../../../srv/www/static/x.pdf", files.MINIMAL_PDF))
     assert checked.original_name == "x.pdf"
+
+
+def test_a_zip_declaring_more_members_than_allowed_is_refused_before_it_is_read(russian, monkeypatch):
+    from mentorbank.attachments import checks
+
+    content = bytearray(files._zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<a/>"}))
+    parsed = []
+    monkeypatch.setattr(checks.zipfile, "ZipFile", lambda *args, **kwargs: parsed.append(args))
+    end = content.rfind(b"PK\x05\x06")
+    content[end + 8:end + 12] = (0xFFFF).to_bytes(2, "little") * 2  # as a ZIP64 or a forged directory says
+    with pytest.raises(UploadRefused, match="слишком много частей"):
+        check_upload(upload("много.docx", bytes(content)))
+    assert parsed == []

@@ -136,3 +136,20 @@ def test_a_file_over_the_limit_is_refused_with_nothing_stored(notes_app, notes_c
     assert response.status_code == 422
     assert "«Большой.pdf» больше 1 КБ" in response.get_data(as_text=True)
     assert rows() == 0 and stored_files(upload_dir) == []
+
+
+def test_a_hostile_name_comes_back_escaped(notes_client):
+    from ..conftest import XSS
+
+    # The name is quoted in the refusal: flask-babel's lazy strings would print it unescaped (their __html__).
+    response = send(notes_client, ("<img src=x onerror=alert(1)>.pdf", files.HTML_PAGE), (XSS + ".png", b"x"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "<img src=x" not in page and "<script>" not in page
+    assert "«&lt;img src=x onerror=alert(1)&gt;.pdf» — это не PDF" in page
+
+
+def test_an_upload_folder_under_static_stops_the_start(app, tmp_path):
+    with pytest.raises(RuntimeError, match="UPLOAD_DIR"):
+        create_app({"TESTING": True, "ENV_NAME": "testing", "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                    "SEARCH_INDEX_DIR": str(tmp_path), "UPLOAD_DIR": app.static_folder + "/uploads"})

@@ -63,6 +63,9 @@ ODF_MIMETYPES = {
 MAX_ZIP_MEMBERS = 2000
 MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100
+EOCD_SIGNATURE = b"PK\x05\x06"
+EOCD_SIZE = 22
+MAX_ZIP_COMMENT = 0xFFFF
 
 MAX_NAME_LENGTH = 150
 DEFAULT_STEM = "файл"
@@ -70,11 +73,22 @@ COPY_CHUNK = 1024 * 1024
 
 
 class UploadRefused(Exception):
-    """An upload the site does not keep; ``message`` is a sentence for the person who sent it (translated)."""
+    """An upload the site does not keep; ``message`` is a sentence for the person who sent it, translated when
+    read (inside the request).
 
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+    ``message`` is a plain ``str``, never the lazy string: flask-babel's lazy strings declare ``__html__``, so
+    Jinja would print one unescaped, and these sentences quote the uploaded file's name (``<script>….pdf``)."""
+
+    def __init__(self, text):
+        super().__init__(text)
+        self._text = text
+
+    @property
+    def message(self) -> str:
+        return str(self._text)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass
@@ -183,7 +197,26 @@ def _ole2_kind(stream: IO[bytes]) -> str | None:
     return None
 
 
+def _zip_entry_count(stream: IO[bytes], packed_size: int) -> int | None:
+    """The member count the end-of-central-directory record declares, read before ``zipfile`` builds an object
+    per member (a 20 MB directory of empty members would be hundreds of thousands). None: no such record."""
+    tail_size = min(packed_size, EOCD_SIZE + MAX_ZIP_COMMENT)
+    stream.seek(packed_size - tail_size)
+    tail = stream.read(tail_size)
+    start = tail.rfind(EOCD_SIGNATURE)
+    if start < 0 or len(tail) - start < EOCD_SIZE:
+        return None
+    # A ZIP64 archive says 0xFFFF here: more than any limit, so it is refused (office files never need ZIP64).
+    return int.from_bytes(tail[start + 10:start + 12], "little")
+
+
 def _zip_kind(stream: IO[bytes], packed_size: int) -> str | None:
+    declared_members = _zip_entry_count(stream, packed_size)
+    if declared_members is None:
+        return None
+    if declared_members > MAX_ZIP_MEMBERS:
+        raise UploadRefused(_l("is an archive with too many parts"))
+    stream.seek(0)
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
@@ -250,7 +283,7 @@ def check_upload(file_storage) -> CheckedFile:
     try:
         detected = detect_kind(stream, size)
     except UploadRefused as refusal:
-        raise UploadRefused(_l("«%(name)s» %(problem)s", name=name, problem=refusal.message)) from None
+        raise UploadRefused(_l("«%(name)s» %(problem)s", name=name, problem=refusal._text)) from None
     if detected is None or not _same_kind(named, detected):
         raise UploadRefused(_l("«%(name)s» is not a %(kind)s, although it is named so",
                                name=name, kind=ALLOWED[named][0]))

@@ -42,14 +42,14 @@ def check_attachments(form, field: AttachmentsField) -> None:
     """Every file is checked; each refused one adds its own error, so one bad file does not hide another."""
     uploads = field.uploads
     if field.existing_count + len(uploads) > MAX_ATTACHMENTS_PER_OWNER:
-        raise StopValidation(_l("At most %(limit)s files can be attached; %(existing)s already are.",
-                                limit=MAX_ATTACHMENTS_PER_OWNER, existing=field.existing_count))
+        raise StopValidation(str(_l("At most %(limit)s files can be attached; %(existing)s already are.",
+                                    limit=MAX_ATTACHMENTS_PER_OWNER, existing=field.existing_count)))
     problems = []
     for upload in uploads:
         try:
             check_upload(upload)
         except UploadRefused as refusal:
-            problems.append(refusal.message)
+            problems.append(refusal.message)  # a plain str: escaped when shown
     if problems:
         field.errors.extend(problems[:-1])
         raise StopValidation(problems[-1])

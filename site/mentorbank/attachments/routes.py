@@ -1,5 +1,7 @@
 """Serving attachments: only to whoever may see the record they belong to, under their original name, with the
 type detected at upload, and headers that keep a browser from running anything in them."""
+from pathlib import Path
+
 from flask import Blueprint, abort, redirect, send_file, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -13,6 +15,15 @@ from .models import Attachment
 from .service import may_view
 
 bp = Blueprint("attachments", __name__)
+
+
+@bp.record_once
+def _refuse_an_upload_dir_under_static(state) -> None:
+    """Files under static/ would be served to anyone, by their stored name, with a type guessed from it."""
+    uploads = Path(state.app.config["UPLOAD_DIR"]).resolve()
+    static = Path(state.app.static_folder).resolve() if state.app.static_folder else None
+    if static is not None and uploads.is_relative_to(static):
+        raise RuntimeError(f"UPLOAD_DIR ({uploads}) must not be inside the static folder ({static})")
 
 # No script, plugin, form or same-origin access even if a browser were talked into rendering the file as a page.
 FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
