@@ -4,7 +4,7 @@ from sqlalchemy import event, func, select
 
 from mentorbank.attachments import (
     MAX_ATTACHMENTS_PER_OWNER, Attachment, UploadRefused, attach, attach_all, attachments_of, copy_attachments,
-    detach,
+    detach, detach_chosen,
 )
 from mentorbank.attachments.storage import path_of
 from mentorbank.extensions import db
@@ -104,3 +104,14 @@ def test_copies_share_the_file_which_goes_with_the_last_row(russian, participant
     db.session.commit()
     assert not path_of(copy.storage_key).exists()
     assert stored_files(upload_dir) == []
+
+
+def test_detach_chosen_removes_only_the_record_s_own_attachments(russian, participant, upload_dir):
+    mine = attach(NOTE, PUBLIC_NOTE, upload("моё.pdf", files.MINIMAL_PDF), participant)
+    kept = attach(NOTE, PUBLIC_NOTE, upload("оставить.pdf", files.MINIMAL_PDF), participant)
+    theirs = attach(NOTE, PUBLIC_NOTE + 1, upload("чужое.pdf", files.MINIMAL_PDF), participant)
+    db.session.commit()
+    assert detach_chosen(NOTE, PUBLIC_NOTE, [mine.id, theirs.id]) == 1  # a forged id of another note: ignored
+    db.session.commit()
+    assert attachments_of(NOTE, PUBLIC_NOTE) == [kept] and attachments_of(NOTE, PUBLIC_NOTE + 1) == [theirs]
+    assert not path_of(mine.storage_key).exists() and path_of(theirs.storage_key).exists()

@@ -3,7 +3,8 @@ content, stored outside ``static/`` under random names, served only to whoever m
 
 The interface the domains use (issue 10 §1):
 - ``register_owner(kind, may_view)`` once per kind (in the domain's registrations.py);
-- ``attach`` / ``attach_all`` / ``attachments_of`` / ``copy_attachments`` / ``detach`` (no commit inside; the
+- ``attach`` / ``attach_all`` / ``attachments_of`` / ``copy_attachments`` / ``detach`` / ``detach_chosen``
+  (the form's "remove" boxes, limited to the record's own) / ``detach_all`` (no commit inside; the
   stored files follow the caller's commit or rollback);
 - ``AttachmentsField`` in a form, ``templates/attachments/_field.html`` to draw it and
   ``templates/attachments/_list.html`` to list a record's files;
@@ -15,11 +16,11 @@ from .models import Attachment
 from .routes import url_for_attachment
 from .service import (
     MAX_ATTACHMENTS_PER_OWNER, attach, attach_all, attachments_of, copy_attachments, detach, detach_all,
-    register_owner,
+    detach_chosen, register_owner,
 )
 
 __all__ = [
     "ALLOWED", "Attachment", "AttachmentsField", "CheckedFile", "MAX_ATTACHMENTS_PER_OWNER", "UploadRefused",
-    "attach", "attach_all", "attachments_of", "check_upload", "copy_attachments", "detach", "detach_all",
+    "attach", "attach_all", "attachments_of", "check_upload", "copy_attachments", "detach", "detach_all", "detach_chosen",
     "human_size", "register_owner", "sanitise_name", "url_for_attachment",
 ]

@@ -103,6 +103,16 @@ def detach(attachment: Attachment) -> None:
         storage.delete_after_commit(attachment.storage_key, db.session())
 
 
+def detach_chosen(owner_kind: str, owner_id: int, attachment_ids: Iterable[int]) -> int:
+    """Detach the record's attachments among ``attachment_ids`` (from a form's "remove" checkboxes); an id of
+    another record's attachment is ignored, so a forged form cannot remove someone else's file."""
+    chosen = {int(attachment_id) for attachment_id in attachment_ids}
+    removed = [attachment for attachment in attachments_of(owner_kind, owner_id) if attachment.id in chosen]
+    for attachment in removed:
+        detach(attachment)
+    return len(removed)
+
+
 def detach_all(owner_kind: str, owner_id: int) -> None:
     """For a record being deleted."""
     for attachment in attachments_of(owner_kind, owner_id):
