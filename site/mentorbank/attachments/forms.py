@@ -7,7 +7,7 @@ from wtforms.validators import StopValidation
 from .checks import ALLOWED, ALLOWED_LABELS, UploadRefused, check_upload, human_size, max_file_size
 from .service import MAX_ATTACHMENTS_PER_OWNER
 
-ACCEPT = ",".join([f".{extension}" for extension in ALLOWED] + sorted({media for _l_, media in ALLOWED.values()}))
+ACCEPT = ",".join([f".{extension}" for extension in ALLOWED] + sorted({media for _label, media in ALLOWED.values()}))
 
 
 def attachments_hint():
