@@ -99,3 +99,15 @@ def test_a_zip_declaring_more_members_than_allowed_is_refused_before_it_is_read(
     with pytest.raises(UploadRefused, match="слишком много частей"):
         check_upload(upload("много.docx", bytes(content)))
     assert parsed == []
+
+
+def test_a_refusal_outside_a_request_is_translated_when_read(app, app_context):
+    """The demo loader attaches files from the command line: a refusal must not need a request to be raised."""
+    app.config["UPLOAD_MAX_FILE_SIZE"] = 10
+    try:
+        with pytest.raises(UploadRefused) as refused:
+            check_upload(upload("большой.pdf", files.MINIMAL_PDF))
+    finally:
+        app.config["UPLOAD_MAX_FILE_SIZE"] = 20 * 1024 * 1024
+    with app.test_request_context("/"):
+        assert refused.value.message == "«большой.pdf» больше 10 Б"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from flask import current_app
+from flask_babel import LazyString, format_decimal, gettext
 from flask_babel import lazy_gettext as _l
 
 # Extension → (label shown to people, media type served). The label is what the refusals name.
@@ -113,9 +114,7 @@ def max_file_size() -> int:
 
 
 def human_size(size: int) -> str:
-    """«1,5 МБ», «320 КБ», «12 байт» in the visitor's language."""
-    from flask_babel import format_decimal, gettext
-
+    """«1,5 МБ», «320 КБ», «12 Б» in the visitor's language."""
     if size >= 1024 * 1024:
         return gettext("%(number)s MB", number=format_decimal(round(size / (1024 * 1024), 1)))
     if size >= 1024:
@@ -175,7 +174,9 @@ def _seekable(stream: IO[bytes], name: str, limit: int) -> IO[bytes]:
 
 
 def _too_large(name: str) -> UploadRefused:
-    return UploadRefused(_l("«%(name)s» is larger than %(limit)s", name=name, limit=human_size(max_file_size())))
+    # Lazy through and through: attach() may run outside a request (the demo loader), where no locale is chosen.
+    limit = LazyString(human_size, max_file_size())
+    return UploadRefused(_l("«%(name)s» is larger than %(limit)s", name=name, limit=limit))
 
 
 def _ole2_kind(stream: IO[bytes]) -> str | None:
