@@ -4,7 +4,7 @@ from sqlalchemy import event, func, select
 
 from mentorbank.attachments import (
     MAX_ATTACHMENTS_PER_OWNER, Attachment, UploadRefused, attach, attach_all, attachments_of, copy_attachments,
-    detach, detach_chosen,
+    attach_bytes, detach, detach_chosen,
 )
 from mentorbank.attachments.storage import path_of
 from mentorbank.extensions import db
@@ -115,3 +115,10 @@ def test_detach_chosen_removes_only_the_record_s_own_attachments(russian, partic
     db.session.commit()
     assert attachments_of(NOTE, PUBLIC_NOTE) == [kept] and attachments_of(NOTE, PUBLIC_NOTE + 1) == [theirs]
     assert not path_of(mine.storage_key).exists() and path_of(theirs.storage_key).exists()
+
+
+def test_files_made_in_code_pass_the_same_checks(russian, participant):
+    made = attach_bytes(NOTE, PUBLIC_NOTE, "Программа.pdf", files.MINIMAL_PDF, participant)
+    assert (made.original_name, made.media_type) == ("Программа.pdf", "application/pdf")
+    with pytest.raises(UploadRefused):
+        attach_bytes(NOTE, PUBLIC_NOTE, "Программа.pdf", files.HTML_PAGE, participant)

@@ -42,6 +42,7 @@ def test_a_document_is_downloaded_under_its_cyrillic_name_with_its_detected_type
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith("attachment;")
     assert "filename*=UTF-8''" + quote("Положение о наставничестве.docx") in disposition
+    assert 'filename="Polozhenie o nastavnichestve.docx"' in disposition  # for clients without filename*
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response.headers["Content-Security-Policy"]
     assert "default-src 'none'" in response.headers["Content-Security-Policy"]
@@ -108,3 +109,19 @@ def test_a_request_over_the_limit_gets_a_russian_page_saying_the_limits(app, cli
     page = response.get_data(as_text=True)
     assert "Файл слишком большой" in page
     assert "вместе могут весить не больше 1 КБ, а каждый — не больше 20 МБ" in page
+
+
+@pytest.mark.parametrize("name, fallback", [
+    ("Ёлка и щётка.pdf", 'filename="Elka i shchetka.pdf"'),
+    ("Отчёт «2025».pdf", 'filename="Otchet 2025.pdf"'),
+    ("漢字.pdf", "filename=file.pdf"),
+])
+def test_the_plain_filename_is_a_readable_ascii_fallback(client, stored, name, fallback):
+    response = fetch(client, stored(name, files.MINIMAL_PDF))
+    assert fallback in response.headers["Content-Disposition"]
+    assert "filename*=UTF-8''" + quote(name) in response.headers["Content-Disposition"]
+
+
+def test_an_ascii_name_with_a_quote_is_quoted_safely(client, stored):
+    response = fetch(client, stored('a"b;c.pdf', files.MINIMAL_PDF))
+    assert response.headers["Content-Disposition"] == 'attachment; filename="a\\"b;c.pdf"'

@@ -3,11 +3,13 @@ content, stored outside ``static/`` under random names, served only to whoever m
 
 The interface the domains use (issue 10 §1):
 - ``register_owner(kind, may_view)`` once per kind (in the domain's registrations.py);
-- ``attach`` / ``attach_all`` / ``attachments_of`` / ``copy_attachments`` / ``detach`` / ``detach_chosen``
-  (the form's "remove" boxes, limited to the record's own) / ``detach_all`` (no commit inside; the
-  stored files follow the caller's commit or rollback);
+- ``attach`` (one upload) / ``attach_all`` (all or none) / ``attach_bytes`` (files made in code: demo data);
+- ``attachments_of`` / ``copy_attachments`` (a new version, a practice made from an entry: shared files);
+- ``detach`` / ``detach_chosen`` (a form's "remove" boxes, limited to the record's own) / ``detach_all``.
+  Nothing commits inside; the stored files follow the caller's commit or rollback (storage.py);
 - ``AttachmentsField`` in a form, ``templates/attachments/_field.html`` to draw it and
-  ``templates/attachments/_list.html`` to list a record's files;
+  ``templates/attachments/_list.html`` to list a record's files (``attachment_url`` and ``file_size`` are
+  template helpers);
 - ``check_upload`` and ``UploadRefused`` for anyone who needs only the verdict.
 """
 from .checks import ALLOWED, CheckedFile, UploadRefused, check_upload, human_size, sanitise_name
@@ -15,12 +17,13 @@ from .forms import AttachmentsField
 from .models import Attachment
 from .routes import url_for_attachment
 from .service import (
-    MAX_ATTACHMENTS_PER_OWNER, attach, attach_all, attachments_of, copy_attachments, detach, detach_all,
-    detach_chosen, register_owner,
+    MAX_ATTACHMENTS_PER_OWNER, attach, attach_all, attach_bytes, attachments_of, copy_attachments, detach,
+    detach_all, detach_chosen, register_owner,
 )
 
 __all__ = [
     "ALLOWED", "Attachment", "AttachmentsField", "CheckedFile", "MAX_ATTACHMENTS_PER_OWNER", "UploadRefused",
-    "attach", "attach_all", "attachments_of", "check_upload", "copy_attachments", "detach", "detach_all", "detach_chosen",
+    "attach", "attach_all", "attach_bytes", "attachments_of", "check_upload", "copy_attachments", "detach",
+    "detach_all", "detach_chosen",
     "human_size", "register_owner", "sanitise_name", "url_for_attachment",
 ]

@@ -70,6 +70,7 @@ MAX_ZIP_COMMENT = 0xFFFF
 
 MAX_NAME_LENGTH = 150
 DEFAULT_STEM = "файл"
+DEFAULT_ASCII_STEM = "file"
 COPY_CHUNK = 1024 * 1024
 
 
@@ -147,6 +148,26 @@ def sanitise_name(raw_name: str | None) -> str:
     room = MAX_NAME_LENGTH - (len(extension) + 1 if extension else 0)
     stem = stem.lstrip(" .")[:room].rstrip(" .") or DEFAULT_STEM  # a leading dot hides a file on Unix
     return f"{stem}.{extension}" if extension else stem
+
+
+# For the plain ``filename=`` of a download, read by clients that ignore ``filename*`` (RFC 6266 §4.3): the
+# passport transliteration, so «Положение.docx» falls back to «Polozhenie.docx», not to «.docx».
+TRANSLITERATION = str.maketrans({
+    **dict(zip("абвгдеёзийклмнопрстуфыэ", "abvgdeeziiklmnoprstufye")),
+    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "ie", "ь": "", "ю": "iu", "я": "ia",
+})
+
+
+def ascii_name(name: str) -> str:
+    def transliterated(character: str) -> str:
+        plain = character.lower().translate(TRANSLITERATION)
+        return plain.capitalize() if character.isupper() else plain
+
+    text = "".join(transliterated(character) for character in name)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = text.replace('"', "'").replace("\\", "_")
+    stem, dot, extension = text.rpartition(".")
+    return text if dot and stem.strip() else f"{DEFAULT_ASCII_STEM}.{extension}" if dot else DEFAULT_ASCII_STEM
 
 
 def extension_of(name: str) -> str:

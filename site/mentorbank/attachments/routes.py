@@ -1,6 +1,7 @@
 """Serving attachments: only to whoever may see the record they belong to, under their original name, with the
 type detected at upload, and headers that keep a browser from running anything in them."""
 from pathlib import Path
+from urllib.parse import quote
 
 from flask import Blueprint, abort, redirect, send_file, url_for
 from flask_babel import lazy_gettext as _l
@@ -10,7 +11,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from ..core.errors import render_error
 from ..extensions import db, login_manager
 from . import storage
-from .checks import INLINE_MEDIA_TYPES, human_size
+from .checks import INLINE_MEDIA_TYPES, ascii_name, human_size
 from .models import Attachment
 from .service import may_view
 
@@ -46,6 +47,7 @@ def download(attachment_id: int, name: str):
         download_name=attachment.original_name, conditional=True, etag=True,
         max_age=lambda _path: None,  # not the static files' long max-age: decided below
     )
+    _name_the_download(response, attachment)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = FILE_CONTENT_SECURITY_POLICY
     response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
@@ -57,6 +59,17 @@ def download(attachment_id: int, name: str):
         response.cache_control.no_store = True
         response.vary.add("Cookie")
     return response
+
+
+def _name_the_download(response, attachment: Attachment) -> None:
+    """RFC 6266: ``filename*`` in UTF-8 (RFC 5987) for every browser of today, and a transliterated ``filename``
+    for the rest (Werkzeug's own fallback drops every Cyrillic letter: «Положение.docx» would be «.docx»)."""
+    name = attachment.original_name
+    if name.isascii():
+        return  # send_file's plain filename= is exact
+    disposition = response.headers["Content-Disposition"].split(";", 1)[0]
+    response.headers.set("Content-Disposition", disposition, filename=ascii_name(name),
+                         **{"filename*": "UTF-8''" + quote(name, safe="!#$&+-.^_`|~")})
 
 
 def url_for_attachment(attachment: Attachment) -> str:

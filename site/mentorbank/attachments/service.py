@@ -2,10 +2,12 @@
 
 Nothing here commits: the caller's request commits once, and the stored files follow that commit (storage.py).
 """
+import io
 from collections.abc import Callable, Iterable
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from werkzeug.datastructures import FileStorage
 
 from ..extensions import db
 from . import storage
@@ -69,6 +71,12 @@ def attach(owner_kind: str, owner_id: int, file_storage, user) -> Attachment:
     db.session.add(attachment)
     db.session.flush()
     return attachment
+
+
+def attach_bytes(owner_kind: str, owner_id: int, name: str, content: bytes, user) -> Attachment:
+    """``attach`` for files made in code (the demo loader, imports): the same checks as an upload."""
+    upload = FileStorage(stream=io.BytesIO(content), filename=name)
+    return attach(owner_kind, owner_id, upload, user)
 
 
 def attach_all(owner_kind: str, owner_id: int, file_storages: Iterable, user) -> list[Attachment]:
