@@ -153,3 +153,13 @@ def test_an_upload_folder_under_static_stops_the_start(app, tmp_path):
     with pytest.raises(RuntimeError, match="UPLOAD_DIR"):
         create_app({"TESTING": True, "ENV_NAME": "testing", "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
                     "SEARCH_INDEX_DIR": str(tmp_path), "UPLOAD_DIR": app.static_folder + "/uploads"})
+
+
+def test_a_name_with_path_parts_and_control_characters_is_kept_clean_and_stored_inside(notes_client, upload_dir):
+    hostile = "../../../../static/от\x00чёт\x1b[31m\u202egpj.pdf"
+    assert send(notes_client, (hostile, files.MINIMAL_PDF)).status_code == 303
+    [attachment] = attachments_of(NOTE, PUBLIC_NOTE)
+    assert attachment.original_name == "отчёт[31mgpj.pdf"
+    [stored] = stored_files(upload_dir)
+    assert stored.name == attachment.storage_key and stored.parent.parent == upload_dir
+    assert not list(upload_dir.parent.glob("**/*gpj*"))  # nothing was written under the name it was sent with

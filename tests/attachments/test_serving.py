@@ -69,6 +69,7 @@ def test_a_private_owner_s_file_is_private_and_never_cached(client, stored, log_
     response = fetch(client, url)
     assert response.status_code == 200
     assert response.cache_control.private and response.cache_control.no_store
+    assert response.headers["X-Robots-Tag"] == "noindex"
     assert not response.cache_control.public
 
 

@@ -58,6 +58,7 @@ def download(attachment_id: int, name: str):
         response.cache_control.private = True
         response.cache_control.no_store = True
         response.vary.add("Cookie")
+        response.headers["X-Robots-Tag"] = "noindex"
     return response
 
 
