@@ -2,11 +2,12 @@
 
 Nothing here commits: the caller's request commits once, and the stored files follow that commit (storage.py).
 """
+import hashlib
 import io
 from collections.abc import Callable, Iterable
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from werkzeug.datastructures import FileStorage
 
 from ..extensions import db
@@ -50,7 +51,19 @@ def count_of(owner_kind: str, owner_id: int) -> int:
     )
 
 
+def _lock_owner(owner_kind: str, owner_id: int) -> None:
+    """Two uploads to one record at once must not both see 9 attachments and make 11: on PostgreSQL the count
+    and the insert wait for each other (an advisory lock held to the end of the transaction). SQLite has one
+    writer at a time already."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    digest = hashlib.blake2b(f"attachment:{owner_kind}:{owner_id}".encode(), digest_size=8).digest()
+    db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                       {"key": int.from_bytes(digest, "big", signed=True)})
+
+
 def _refuse_past_limit(owner_kind: str, owner_id: int, adding: int) -> None:
+    _lock_owner(owner_kind, owner_id)
     if count_of(owner_kind, owner_id) + adding > MAX_ATTACHMENTS_PER_OWNER:
         raise UploadRefused(_l("at most %(limit)s files can be attached", limit=MAX_ATTACHMENTS_PER_OWNER))
 
