@@ -7,8 +7,9 @@ a half-written stored one. The file and its row live and die together through th
   ends without a commit (a rollback, an error in the commit itself, a session closed) the file is deleted;
 - ``detach`` deletes the row and remembers the file; only once the commit succeeded is the file deleted (if no
   other row shares it).
-What still escapes (a process killed between the write and the commit) is removed by ``flask attachments
-prune``: files with no row.
+What still escapes is removed by ``flask attachments prune`` (files with no row, older than an hour): a process
+killed between the write and the commit, or an ``attach`` inside a savepoint rolled back while the outer
+transaction commits.
 """
 import logging
 import os
