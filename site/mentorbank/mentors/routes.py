@@ -3,7 +3,8 @@ from flask import Blueprint, current_app, render_template, request, url_for
 
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import Page
-from .facets import SORT_OPTIONS, chosen_sort, facet_groups, facets_html, untick_links
+from ..search.listing import facet_groups
+from .facets import SORT_OPTIONS, chosen_sort
 from .filters import MentorFilters
 from .models import get_public_profile_or_404
 from .cards import card_html, cards_for_hits
@@ -12,8 +13,6 @@ from .views import profile_vocabulary_groups
 bp = Blueprint("mentors", __name__, url_prefix="/mentors")
 # Every list of mentors (home, organisation pages, /search) renders its cards through templates/mentors/_card.html.
 bp.add_app_template_global(card_html, "mentor_card_html")
-bp.add_app_template_global(untick_links)
-bp.add_app_template_global(facets_html)
 
 
 @bp.get("")
@@ -24,7 +23,7 @@ def index():
     page = Page(items=cards_for_hits(result.hits), page=filters.page, per_page=per_page, total=result.total)
     return render_page_or_partial(
         "mentors/index.html",
-        "mentors/_partial.html",
+        "bank/_partial.html",
         filters=filters,
         result=result,
         page=page,
