@@ -1,6 +1,7 @@
 """The public mentor bank: the searchable list and a mentor's profile."""
 from flask import Blueprint, current_app, render_template, request, url_for
 
+from ..accounts.pages import public_sections_of
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import Page
 from ..search.listing import facet_groups
@@ -40,5 +41,7 @@ def detail(profile_id: int):
         "mentors/detail.html",
         profile=profile,
         vocabulary_groups=profile_vocabulary_groups(profile),
+        # What other areas show of the person (the practices they authored); a team has no one person.
+        person_sections=[] if profile.is_team else public_sections_of(profile.user),
         login_url=url_for("auth.login", next=request.path),
     )

@@ -34,8 +34,3 @@ PRACTICE_CONTENT = ContentType(
                       for name, vocabulary in PRACTICE_TERM_GROUPS.items()),
 )
 
-
-def copy_version(source, target) -> None:
-    """Content, terms and the authors with accounts (a relationship the declaration does not know)."""
-    PRACTICE_CONTENT.copy(source, target)
-    target.authors = list(source.authors)

@@ -8,6 +8,7 @@ Adoptions (тиражирование) hang on the record: schools that took the
 import enum
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
@@ -26,6 +27,10 @@ class PracticeStatus(enum.StrEnum):
     PUBLISHED = "published"
     RETURNED = "returned"
 
+    @property
+    def label(self):
+        return STATUS_LABELS[self.value]
+
 
 class Place(enum.StrEnum):
     """A practice's result in a contest (the competitions' results use the same words)."""
@@ -35,8 +40,25 @@ class Place(enum.StrEnum):
     LAUREATE = "laureate"
     PARTICIPANT = "participant"
 
+    @property
+    def label(self):
+        return PLACE_LABELS[self]
 
+
+PLACE_LABELS = {
+    Place.FIRST: _l("1st place"),
+    Place.SECOND: _l("2nd place"),
+    Place.THIRD: _l("3rd place"),
+    Place.LAUREATE: _l("Laureate"),
+    Place.PARTICIPANT: _l("Participant"),
+}
 WINNING_PLACES = (Place.FIRST, Place.SECOND, Place.THIRD, Place.LAUREATE)
+STATUS_LABELS = {
+    "draft": _l("Draft"),
+    "submitted": _l("Waiting for moderation"),
+    "published": _l("Published"),
+    "returned": _l("Returned for changes"),
+}
 
 # The term groups of a practice by the plural names the form, the facets and the API use.
 PRACTICE_TERM_GROUPS: dict[str, Vocabulary] = {

@@ -4,16 +4,18 @@ published practice carrying its provenance. Services only flush: the request com
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+
 from ..accounts.models import User
 from ..core.versioning import start_pending_version
-from ..core.workflow import transition
+from ..core.workflow import TransitionRefused, transition
 from ..extensions import db
-from ..vocabularies.models import Term
+from ..vocabularies.models import Term, Vocabulary
 from . import lifecycle  # noqa: F401  (registers the workflow's hooks before the first transition)
-from .content import PRACTICE_CONTENT, copy_version
+from .content import PRACTICE_CONTENT
+from .files import VERSION_OWNER_KIND, copy_files
 from .models import Place, Practice, PracticeStatus, PracticeVersion
 
-VERSION_OWNER_KIND = "practice_version"  # the attachments' owner kind of a version's files
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,27 @@ def save_content(version: PracticeVersion, values: dict, terms: Sequence[Term], 
     db.session.flush()
 
 
+class Incomplete(TransitionRefused):
+    """A practice without what makes it useful to others cannot go to moderation."""
+
+    def __init__(self):
+        super().__init__(_l("Fill in the summary, the description and at least one direction before submitting "
+                            "the practice."))
+
+
+def is_complete(version: PracticeVersion) -> bool:
+    return bool(version.title.strip() and version.summary.strip() and version.body.strip()
+                and version.terms_in(Vocabulary.DIRECTION))
+
+
 def submit(practice: Practice, user: User) -> None:
     """Send the version in the owner's hands to moderation (again, after a return)."""
-    transition(practice.pending_version, PracticeStatus.SUBMITTED, user)
+    version = practice.pending_version
+    if version is None:
+        raise TransitionRefused(_l("This step is not possible now."))
+    if not is_complete(version):
+        raise Incomplete()
+    transition(version, PracticeStatus.SUBMITTED, user)
 
 
 def reopen(practice: Practice, user: User) -> None:
@@ -125,6 +145,4 @@ def _copy_files(source: PracticeVersion, target: PracticeVersion) -> None:
 
 
 def _copy_files_from(origin: tuple[str, int], target: PracticeVersion) -> None:
-    from . import files
-
-    files.copy_files(origin, (VERSION_OWNER_KIND, target.id))
+    copy_files(origin, (VERSION_OWNER_KIND, target.id))
