@@ -4,7 +4,7 @@ The record and its versions point at each other: the record's two version keys a
 table exists (batch mode, so SQLite rebuilds the table).
 
 Revision ID: 7c1f0a2b3d4e
-Revises: ebf690a8bc56
+Revises: a7c2e4f61b93
 Create Date: 2026-12-02 16:34:36.893250
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7c1f0a2b3d4e'
-down_revision = 'ebf690a8bc56'
+down_revision = 'a7c2e4f61b93'  # the attachments' (branch uploads): practices keep files
 branch_labels = None
 depends_on = None
 
