@@ -3,9 +3,10 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from ..attachments import AttachmentsField
 from ..vocabularies.forms import VOCABULARY_EXPLANATIONS, TermCheckboxes, term_choices
 from .content import PRACTICE_CONTENT
 from .models import PRACTICE_TERM_GROUPS, PracticeVersion
@@ -62,6 +63,9 @@ class PracticeForm(FlaskForm):
     kinds = TermCheckboxes(coerce=int, validators=[Optional()])
     directions = TermCheckboxes(coerce=int, validators=[Optional()])
     target_groups = TermCheckboxes(coerce=int, validators=[Optional()])
+    attachments = AttachmentsField(_l("Files"))
+    # The ids of the shown files to remove (the "remove" boxes of templates/attachments/_field.html).
+    remove_files = SelectMultipleField(coerce=int, validate_choice=False)
     save = SubmitField(_l("Save draft"))
     submit_for_review = SubmitField(_l("Submit for moderation"))
 

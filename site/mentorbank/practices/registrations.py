@@ -5,11 +5,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..accounts import pages as account_pages
+from ..attachments import register_owner
 from ..core import records
 from ..extensions import db
 from ..notifications.texts import register_kinds
 from ..organisations.pages import PageSection, register_section
-from . import moderated  # noqa: F401  (registers practices as a moderated kind on import)
+from . import files, moderated  # noqa: F401  (registers practices as a moderated kind on import)
 from .models import Practice, PracticeVersion, practice_version_author, public_practices
 
 SECTION_LIMIT = 50
@@ -41,6 +42,7 @@ def register() -> None:
         moderator=records.Page("moderation.practice", "practice_id"),
         owner=records.Page("practices.mine"),
     ))
+    register_owner(files.VERSION_OWNER_KIND, files.may_view_version_files)
     register_section("practices", organisation_practices)
     account_pages.register_public_section("practices", person_practices)
     register_kinds({

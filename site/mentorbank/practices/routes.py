@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 
+from ..attachments import UploadRefused
 from ..core.htmx import render_page_or_partial
 from ..core.markdown import render_markdown
 from ..core.pagination import Page
@@ -88,7 +89,7 @@ def propose():
     form = PracticeForm()
     if _accepted(form):
         practice = services.start_practice(current_user, current_user.organisation_id)
-        return _save(form, practice)
+        return _save(form, practice, shown=None)
     return _render_form(form, practice=None)
 
 
@@ -98,8 +99,9 @@ def edit(practice_id: int):
     practice = _own_practice_or_404(practice_id)
     shown = practice.current
     form = PracticeForm(version=shown, data=form_data(shown, current_user.id))
+    form.attachments.existing_count = len(files.files_of(shown))
     if _accepted(form):
-        return _save(form, practice)
+        return _save(form, practice, shown)
     return _render_form(form, practice=practice)
 
 
@@ -130,7 +132,7 @@ def _accepted(form: PracticeForm) -> bool:
     return form.validate_for_submission()
 
 
-def _save(form: PracticeForm, practice: Practice):
+def _save(form: PracticeForm, practice: Practice, shown):
     version = services.editable_version(practice)
     terms = list(db.session.scalars(db.select(Term).where(Term.id.in_(form.term_ids())))) if form.term_ids() else []
     authors = [author for author in version.authors if author.id != current_user.id]
@@ -140,11 +142,13 @@ def _save(form: PracticeForm, practice: Practice):
         if version.status == PracticeStatus.SUBMITTED:
             services.reopen(practice, current_user)  # changed while waiting: out of the queue until submitted again
         services.save_content(version, form.values(), terms, authors)
+        files.change_files(version, form.attachments.uploads, form.remove_files.data or [], shown, current_user)
         if form.wants_submission:
             services.submit(practice, current_user)
-    except TransitionRefused as refusal:
+    except (TransitionRefused, UploadRefused) as refusal:
+        # Nothing is committed; the session (and any stored file) is discarded at the end of the request.
         form.form_errors.append(refusal.message)
-        return _render_form(form, practice=practice, status=422)
+        return _render_form(form, practice=practice if practice.id and shown is not None else None, status=422)
     db.session.commit()
     if form.wants_submission:
         flash(_("The practice is submitted. A moderator will check it; you will be notified of the decision."),
@@ -160,7 +164,7 @@ def _render_form(form: PracticeForm, practice: Practice | None, status: int | No
     editing = practice.pending_version if practice is not None else None
     return render_template(
         "practices/form.html", form=form, practice=practice, editing=editing,
-        files=files.files_of(editing) if editing is not None else [],
+        files=files.files_of(practice.current) if practice is not None else [],
         required_to_submit=REQUIRED_TO_SUBMIT,
     ), status
 

@@ -67,8 +67,8 @@ def practice_documents(session: Session, ids: Collection[int] | None = None) -> 
     vocabulary = {row.id: row for row in session.execute(select(Term.id, Term.vocabulary, Term.slug, Term.name))}
     rows = session.execute(_public_rows(ids).execution_options(yield_per=BATCH)).all()
     people = dict(session.execute(select(User.id, User.full_name).where(
-        User.id.in_({author for row in rows for author in _split(row.author_ids)})))) if rows else {}
-    file_titles = files.titles_of_versions([row.version_id for row in rows])
+        User.id.in_({author for row in rows for author in _split(row.author_ids)}))).tuples().all()) if rows else {}
+    file_titles = files.titles_of_versions(session, [row.version_id for row in rows])
     for row in rows:
         terms = [vocabulary[term_id] for term_id in _split(row.term_ids)]
         kind = vocabulary.get(row.kind_id)
