@@ -3,7 +3,7 @@ published version of the practice it came from while that practice's history sta
 from mentorbank.audit.models import AuditEntry
 from mentorbank.extensions import db
 from mentorbank.practices.models import Place, PracticeStatus
-from mentorbank.practices.services import Provenance, create_or_update_from_competition
+from mentorbank.practices.services import Provenance, create_or_update_from_competition, editable_version
 from mentorbank.vocabularies.models import Vocabulary
 
 
@@ -30,9 +30,9 @@ def test_a_winning_work_becomes_a_published_practice_with_its_provenance(make, m
     assert (version.competition_title, version.nomination, version.contest_year, version.place) == (
         "Эффективные практики наставничества 2025", "педагог – педагог", 2025, Place.FIRST)
     assert version.is_winner and practice.first_published_at is not None
-    actions = db.session.scalars(db.select(AuditEntry.action).where(AuditEntry.target_id == practice.id,
-                                                                    AuditEntry.target_type == "practice"))
-    assert list(actions) == ["practice.publish_winner"]
+    entries = db.session.scalars(db.select(AuditEntry).where(AuditEntry.target_id == practice.id,
+                                                             AuditEntry.target_type == "practice")).all()
+    assert [(entry.action, entry.actor_id) for entry in entries] == [("practice.publish_winner", moderator.id)]
 
 
 def test_a_winning_work_updates_the_practice_it_came_from(make, moderator):
@@ -44,3 +44,19 @@ def test_a_winning_work_updates_the_practice_it_came_from(make, moderator):
     assert updated.published_version.title == "Редакция после конкурса"
     assert updated.published_version is not first_version
     assert first_version.title == "Первая редакция"  # the old version stays as history
+
+
+def test_a_winning_work_of_the_moderator_who_publishes_the_results_is_published_too(make, moderator):
+    practice = make.practice("Своя практика модератора", owner=moderator)
+    updated, _school, _direction = _from_contest(make, moderator, source_practice_id=practice.id)
+    assert updated.published_version.title == "Школа молодого педагога"
+
+
+def test_the_owners_own_edit_stays_in_their_hands(make, moderator):
+    practice = make.practice("Практика с правкой")
+    pending = editable_version(practice)
+    pending.title = "Правка автора"
+    _from_contest(make, moderator, source_practice_id=practice.id)
+    assert practice.pending_version is pending and pending.title == "Правка автора"
+    assert pending.status == PracticeStatus.DRAFT
+    assert practice.published_version.title == "Школа молодого педагога"

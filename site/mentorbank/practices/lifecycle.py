@@ -1,8 +1,10 @@
 """What happens around each transition of a practice version (core/workflow.py calls it): the submission's
 time, publication of an approved version on its record, the audit entry and the owner's notification."""
+from ..accounts.models import User
 from ..audit.models import record
 from ..core.models import utcnow
 from ..core.versioning import publish_pending
+from ..extensions import db
 from ..notifications.service import notify
 from .models import PRACTICE_WORKFLOW
 
@@ -19,7 +21,10 @@ def _after_transition(change) -> None:
         publish_pending(practice)
         if practice.first_published_at is None:
             practice.first_published_at = utcnow()
-    record(f"practice.{action}", practice, actor=change.actor, reason=change.reason, details=details)
+    actor = change.actor
+    if actor is None and details.get("published_by"):
+        actor = db.session.get(User, details["published_by"])
+    record(f"practice.{action}", practice, actor=actor, reason=change.reason, details=details)
     owner = practice.owner
     if owner is None or action not in ("approve", "return"):
         return

@@ -197,8 +197,9 @@ PRACTICE_WORKFLOW = declare(Workflow(
         (_S.SUBMITTED, _S.DRAFT): Step("reopen"),
         (_S.SUBMITTED, _S.PUBLISHED): Step("approve", decision=True),
         (_S.SUBMITTED, _S.RETURNED): Step("return", decision=True, needs_reason=True),
-        # A contest's winner is published by the site: the jury has judged it already.
-        (_S.DRAFT, _S.PUBLISHED): Step("publish_winner", decision=True),
+        # A contest's winner is published by the site on the results' publication: the jury has judged it
+        # already, so no moderator decides (and the author may be the one who published the results).
+        (_S.DRAFT, _S.PUBLISHED): Step("publish_winner", decision=True, site_only=True),
     },
 ))
 

@@ -109,7 +109,8 @@ def create_or_update_from_competition(
     """A contest's winning work as a published practice: a new one, or a new published version of the practice
     the entry came from (``source_practice_id``), carrying the contest's provenance. ``authors`` are users or
     free-text names; ``attachments_from`` names the files to copy (the entry's). The jury has judged the work,
-    so no moderator's approval follows: the version is published at once (``actor`` is recorded)."""
+    so no moderator's approval follows: the version is published at once by the site, and the audit entry
+    names ``actor`` (who published the results)."""
     practice = db.session.get(Practice, source_practice_id) if source_practice_id else None
     if practice is None:
         practice = start_practice(None, organisation_id)
@@ -133,7 +134,9 @@ def create_or_update_from_competition(
     if attachments_from is not None:
         _copy_files_from(attachments_from, version)
     pending, practice.pending_version = practice.pending_version, version
-    transition(version, PracticeStatus.PUBLISHED, actor, details={"source": "competition"})
+    # Taken by the site; the audit entry names who published the results (lifecycle.py).
+    transition(version, PracticeStatus.PUBLISHED, None,
+               details={"source": "competition", "published_by": actor.id if actor is not None else None})
     if pending is not None and pending is not version:
         practice.pending_version = pending  # the owner's own edit keeps waiting beside the new publication
     db.session.flush()
