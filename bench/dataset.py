@@ -22,6 +22,7 @@ from mentorbank.extensions import db
 from mentorbank.mentors.models import MentorProfile, ProfileStatus
 from mentorbank.mentors.searchable import MENTOR_SEARCH as MENTOR
 from mentorbank.organisations.searchable import ORGANISATION_SEARCH as ORGANISATION
+from mentorbank.practices.searchable import PRACTICE_SEARCH as PRACTICE
 
 log = logging.getLogger("bench.dataset")
 
@@ -39,6 +40,8 @@ class DatasetSpec:
     mentors: int  # approved, i.e. public
     unpublished: int  # drafts, pending and rejected: in the database, never in the index
     seed: int
+    # Practices by the demo mentors (a few per hundred mentors at regional scale: the bank's second list).
+    practices: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,11 @@ class DatasetInfo:
     unpublished_mentors: int
     reused: bool
     build_seconds: float
+    public_practices: int = 0
 
     @property
     def public_documents(self) -> int:
-        return self.organisations + self.public_mentors
+        return self.organisations + self.public_mentors + self.public_practices
 
 
 def database_path(data_dir: Path) -> Path:
@@ -130,6 +134,7 @@ def ensure(app: Flask, data_dir: Path, spec: DatasetSpec, force: bool = False) -
             ),
             reused=reusable,
             build_seconds=build_seconds,
+            public_practices=PRACTICE.count(db.session),
         )
         db.session.remove()
     return info
@@ -137,6 +142,7 @@ def ensure(app: Flask, data_dir: Path, spec: DatasetSpec, force: bool = False) -
 
 def _build(app: Flask, spec: DatasetSpec) -> None:
     from mentorbank.demo.generator import populate
+    from mentorbank.demo.practices import create_practices
 
     log.info(
         "Building the data set: %d organisations, %d public and %d unpublished mentors",
@@ -151,4 +157,7 @@ def _build(app: Flask, spec: DatasetSpec) -> None:
                 session, organisations=spec.organisations, mentors=spec.mentors,
                 unpublished=spec.unpublished, seed=spec.seed,
             )
+            if spec.practices:
+                create_practices(session, count=spec.practices, seed=spec.seed)
+                session.commit()
         db.session.remove()

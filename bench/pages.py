@@ -30,9 +30,12 @@ KINDS = {
     "mentors_filtered": "`/mentors` with filters (and a query on every fifth)",
     "mentors_query": "`/mentors?q=…` (the facets page: hits and every facet's counts)",
     "profile": "`/mentors/<id>` (a profile)",
+    "practices": "`/practices` (pages, no filter)",
+    "practices_filtered": "`/practices` with filters (and a query on every third)",
     "search": "`/search?q=…`",
 }
 SORTS = ("name", "recent", "experience")
+PRACTICE_SORTS = ("name", "recent", "year")
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,14 @@ def plan(app: Flask, requests_per_kind: int, seed: int = 2026) -> PagePlan:
         "mentors_query": [_url("/mentors", q=queries[position % len(queries)]) for position in range(total)],
         "profile": [f"/mentors/{profile_id}" for profile_id in chosen_profiles],
         "search": [_url("/search", q=queries[position % len(queries)]) for position in range(total)],
+        "practices": [_url("/practices", sort=PRACTICE_SORTS[position % len(PRACTICE_SORTS)]) for position in range(total)],
+        "practices_filtered": [
+            _url("/practices", region=regions[position % len(regions)] if position % 2 == 0 else None,
+                 direction=directions[(position * 3) % len(directions)] if position % 2 == 1 else None,
+                 winner="1" if position % 4 == 3 else None,
+                 q=queries[position % len(queries)] if position % 3 == 2 else None)
+            for position in range(total)
+        ],
     }
     return PagePlan(
         warm_up={kind: found[:WARM_UP_PER_KIND] for kind, found in urls.items()},

@@ -60,9 +60,11 @@ class Scale:
         return WARM_UP[:self.query_limit]
 
 
-FULL = Scale("full", DatasetSpec(organisations=1500, mentors=19000, unpublished=1000, seed=DEFAULT_SEED), 100)
+FULL = Scale("full", DatasetSpec(organisations=1500, mentors=19000, unpublished=1000, seed=DEFAULT_SEED,
+                                 practices=1000), 100)
 LARGE = Scale("100k", DatasetSpec(organisations=7500, mentors=92500, unpublished=5000, seed=DEFAULT_SEED), 100)
-QUICK = Scale("quick", DatasetSpec(organisations=100, mentors=1500, unpublished=50, seed=DEFAULT_SEED), 20)
+QUICK = Scale("quick", DatasetSpec(organisations=100, mentors=1500, unpublished=50, seed=DEFAULT_SEED,
+                                   practices=80), 20)
 SCALES = {scale.name: scale for scale in (FULL, LARGE, QUICK)}
 # Profiles published one after another in the publish → searchable measure.
 PUBLISH_TRIALS = 5

@@ -127,3 +127,43 @@ def mentor(
     db.session.add(profile)
     db.session.flush()
     return profile
+
+
+def practice(
+    title: str = "Школа молодого педагога",
+    status: str = "published",
+    owner: User | None = None,
+    org: Organisation | None = None,
+    terms: dict[str, list[str]] | None = None,
+    **fields,
+):
+    """A practice whose one version has ``status`` ("published": public; "draft", "submitted", "returned":
+    in its owner's hands); ``terms`` maps a vocabulary to slugs, e.g. {"direction": ["methodical"]}."""
+    from mentorbank.practices.models import Practice, PracticeStatus, PracticeVersion
+
+    owner = owner or user(full_name="Кириллова Наталья Олеговна", org=org)
+    status = PracticeStatus(status)
+    record = Practice(owner_id=owner.id, first_published_at=utcnow() if status == PracticeStatus.PUBLISHED else None)
+    db.session.add(record)
+    db.session.flush()
+    version = PracticeVersion(
+        record_id=record.id, status=status, title=title,
+        summary=fields.pop("summary", "Наставник сопровождает молодого учителя в первый год работы."),
+        body=fields.pop("body", "## Как это устроено\nВстречи раз в неделю, открытые уроки, разбор трудностей."),
+        organisation_id=(org or owner.organisation).id,
+        submitted_at=utcnow() if status != PracticeStatus.DRAFT else None,
+        decided_at=utcnow() if status in (PracticeStatus.PUBLISHED, PracticeStatus.RETURNED) else None,
+        status_reason="Добавьте результаты." if status == PracticeStatus.RETURNED else None,
+        **fields,
+    )
+    version.authors = [owner]
+    for vocabulary, slugs in (terms or {"direction": ["methodical"]}).items():
+        version.terms.extend(term(vocabulary, slug) for slug in slugs)
+    db.session.add(version)
+    db.session.flush()
+    if status == PracticeStatus.PUBLISHED:
+        record.published_version = version
+    else:
+        record.pending_version = version
+    db.session.flush()
+    return record

@@ -42,7 +42,7 @@ LAYERS = [
     {"vocabularies", "organisations"},
     {"accounts"},
     {"audit", "notifications", "search", "attachments"},
-    {"mentors", "home", "portal"},
+    {"mentors", "home", "portal", "practices"},
     {"moderation", "api", "admin", "curation"},
     {"demo", "migrations", APP_FACTORY},
 ]

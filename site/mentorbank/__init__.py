@@ -69,6 +69,7 @@ def _register_models() -> None:
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
     from .portal import models as _portal  # noqa: F401
+    from .practices import models as _practices  # noqa: F401
     from .search import models as _search  # noqa: F401
     from .vocabularies import models as _vocabularies  # noqa: F401
 
@@ -84,12 +85,14 @@ def _register_area_declarations() -> None:
     from .notifications import registrations as notifications
     from .organisations import registrations as organisations
     from .portal import registrations as portal
+    from .practices import registrations as practices
 
-    for area in (accounts, organisations, audit, mentors, notifications, moderation, curation, portal):
+    for area in (accounts, organisations, audit, mentors, practices, notifications, moderation, curation, portal):
         area.register()
 def _register_searchable_types() -> None:
     # Each domain declares what of it is searchable; the order is the order of /search's groups.
     from .mentors import searchable as _mentors  # noqa: F401
+    from .practices import searchable as _practices  # noqa: F401
     from .organisations import searchable as _organisations  # noqa: F401
 
 
@@ -114,11 +117,12 @@ def _register_blueprints(app: Flask) -> None:
     from .notifications.routes import bp as notifications_bp
     from .organisations.routes import bp as organisations_bp
     from .portal.routes import bp as portal_bp
+    from .practices.routes import bp as practices_bp
     from .search.commands import search_cli
     from .search.routes import bp as search_bp
 
     for blueprint in (
-        core_bp, home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
+        core_bp, home_bp, mentors_bp, practices_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
         curation_bp, portal_bp, attachments_bp,
     ):

@@ -17,6 +17,7 @@ from mentorbank.audit.models import record
 from mentorbank.config import PROJECT_ROOT
 from mentorbank.extensions import db
 from mentorbank.mentors.models import ProfileStatus
+from mentorbank.practices.models import Adoption, Place
 from mentorbank.organisations.models import OrganisationStatus
 from mentorbank.search.models import ThesaurusEntry
 from mentorbank.vocabularies.models import Term, Vocabulary
@@ -106,8 +107,18 @@ def showcase(make) -> dict:
                           roles=(Role.MODERATOR,))
     admin = make.user(full_name="Администраторова Ирина", email="showcase.admin@example.org",
                       roles=(Role.MODERATOR, Role.ADMIN))
+    # A published practice from a contest, adopted by a school, with its author's edit waiting for moderation.
+    practice = make.practice(
+        "«Школа молодого педагога»: практика адаптации молодых учителей в первый год работы", owner=mentor.user,
+        org=organisation, competition_title="Региональный конкурс «Эффективные практики наставничества»",
+        contest_year=2024, nomination="педагог – педагог", place=Place.FIRST, year=2021,
+        terms={"direction": ["methodical"], "level": ["municipal"], "form": ["teacher-teacher"]})
+    db.session.add(Adoption(practice_id=practice.id, organisation_id=organisation.id, user_id=participant.id,
+                            how="Взяли формат еженедельных встреч.", outcome="Все молодые учителя остались в школе."))
+    editing = make.practice("Методическая мастерская для молодых учителей", owner=participant, status="submitted")
     term = Term.query.filter_by(vocabulary=Vocabulary.DIRECTION).first()
     facts = {
+        "practice": practice.id, "own_practice": editing.id,
         "mentor": mentor.id, "pending": pending.id, "organisation": organisation.id, "proposed": proposed.id,
         "participant": participant.email, "moderator": moderator.email, "admin": admin.email,
         "participant_id": participant.id, "term": (term.vocabulary, term.id),
@@ -134,6 +145,8 @@ def public_pages(showcase: dict) -> list[str]:
         "/search?q=математика", "/search?q=матиматика", "/auth/login", "/auth/register", "/auth/reset",
         "/auth/confirm/resend", "/auth/confirm/not-a-token", "/auth/reset/not-a-token",
         "/no-such-page", "/mentors/999999", "/about", "/help", "/contacts", "/privacy",
+        "/practices", "/practices?q=наставничества&winner=1&direction=methodical", "/practices?q=абракадабра",
+        f"/practices/{showcase['practice']}",
     ]
 
 
@@ -141,14 +154,16 @@ def participant_pages(showcase: dict) -> list[str]:
     return [
         "/account", "/account/profile", "/account/consent", "/account/mentor-profiles",
         "/account/mentor-profiles/new", f"/account/mentor-profiles/{showcase['pending']}/edit",
-        "/account/submissions", "/account/notifications", "/moderation",  # the last: the refusal page
+        "/account/submissions", "/account/notifications", "/practices/mine", "/practices/new",
+        f"/practices/{showcase['own_practice']}/edit",
+        "/moderation",  # the last: the refusal page
     ]
 
 
 def moderator_pages(showcase: dict) -> list[str]:
     return [
         "/moderation", "/moderation/audit", f"/moderation/mentor-profiles/{showcase['pending']}",
-        f"/moderation/organisations/{showcase['proposed']}",
+        f"/moderation/organisations/{showcase['proposed']}", f"/moderation/practices/{showcase['own_practice']}",
     ]
 
 

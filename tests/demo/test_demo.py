@@ -11,6 +11,7 @@ from mentorbank.accounts.models import User
 from mentorbank.demo.generator import populate
 from mentorbank.extensions import db
 from mentorbank.mentors.filters import MentorFilters
+from mentorbank.practices.filters import PracticeFilters
 from mentorbank.mentors.models import MentorProfile, ProfileStatus, mentor_profile_term
 from mentorbank.organisations.models import Municipality, Organisation, Region
 from mentorbank.vocabularies.models import Term, Vocabulary, terms_of
@@ -85,8 +86,13 @@ def test_demo_load_fills_an_empty_bank_once(runner, app_context):
     assert [text for text in texts if PLACEHOLDER.search(text or "")] == []
     assert len(set(db.session.scalars(select(User.full_name)))) > 300  # people, not a handful of names repeated
 
-    assert "Проиндексировано документов: 480." in result.output  # 400 mentors and 80 organisations
+    # 400 mentors, 80 organisations and the published practices
+    assert "практик опубликовано 157 (с конкурсов 38), неопубликованных 13." in result.output
+    assert "Проиндексировано документов: 637." in result.output
     assert MentorFilters().search(per_page=1).total == 400
+    practices = PracticeFilters().search(per_page=1)
+    assert practices.total == 157
+    assert len(practices.facets["region"]) == len(SOURCE_PLACES)  # every demo region and practices.facets["winner"]["1"] > 0
 
     before = _table_counts()
     again = runner.invoke(args=["demo", "load"])

@@ -9,6 +9,7 @@ from mentorbank.accounts.models import Role
 from mentorbank.extensions import db, limiter
 from mentorbank.mentors.models import ProfileStatus
 from mentorbank.organisations.models import OrganisationStatus
+from mentorbank.practices.models import Adoption
 from mentorbank.search import rebuild
 from mentorbank.search.models import ThesaurusEntry
 from mentorbank.vocabularies.models import Vocabulary
@@ -44,6 +45,10 @@ MATRIX = {
     ("mentors.index", "GET"): ("/mentors", EVERYONE_200),
     ("mentors.detail", "GET"): ("/mentors/{mentor_profile}", EVERYONE_200),
     ("organisations.detail", "GET"): ("/organisations/{organisation}", EVERYONE_200),
+    ("practices.index", "GET"): ("/practices", EVERYONE_200),
+    ("practices.detail", "GET"): ("/practices/{practice}", EVERYONE_200),
+    ("api.practices", "GET"): ("/api/v1/practices", EVERYONE_200),
+    ("api.practice", "GET"): ("/api/v1/practices/{practice}", EVERYONE_200),
     ("search.index", "GET"): ("/search?q=математика", EVERYONE_200),
     ("api.mentors", "GET"): ("/api/v1/mentors", EVERYONE_200),
     ("api.mentor", "GET"): ("/api/v1/mentors/{mentor_profile}", EVERYONE_200),
@@ -92,6 +97,19 @@ MATRIX = {
     # The draft lacks the consents: back to the form with the reason.
     ("mentor_application.submit", "POST"): ("/account/mentor-profiles/{own_profile}/submit", success_is(303, OWNER)),
     ("mentor_application.withdraw", "POST"): ("/account/mentor-profiles/{own_profile}/withdraw", success_is(303, OWNER)),
+    # --- the practice bank: proposing needs an account; a practice is edited by its owner only ---
+    ("practices.mine", "GET"): ("/practices/mine", LOGGED_IN),
+    ("practices.propose", "GET"): ("/practices/new", LOGGED_IN),
+    ("practices.propose", "POST"): ("/practices/new", success_is(422, LOGGED_IN)),
+    ("practices.edit", "GET"): ("/practices/{own_practice}/edit", OWNER),
+    # Fields missing from the form keep their saved values (WTForms): the draft is saved as it was.
+    ("practices.edit", "POST"): ("/practices/{own_practice}/edit", success_is(303, OWNER)),
+    # The draft lacks a summary: back to the list with the reason.
+    ("practices.submit", "POST"): ("/practices/{own_practice}/submit", success_is(303, OWNER)),
+    # An empty adoption is refused with a message on the practice's page.
+    ("practices.add_adoption", "POST"): ("/practices/{practice}/adoptions", success_is(303, LOGGED_IN)),
+    ("practices.adoption_outcome", "POST"): ("/practices/{practice}/adoptions/{adoption}/outcome", {
+        "visitor": "login", "participant": 303, **dict.fromkeys(ROLES[2:], 403)}),
     # --- the curator's cabinet: the organisation's curators (tests/curation) and admins ---
     ("curation.overview", "GET"): ("/account/organisations/{organisation}", ADMINS),
     ("curation.edit_page", "GET"): ("/account/organisations/{organisation}/page", ADMINS),
@@ -109,6 +127,11 @@ MATRIX = {
                                                   success_is(303, MODERATORS)),
     ("moderation.reject_organisation", "POST"): ("/moderation/organisations/{proposed_organisation}/reject",
                                                  success_is(422, MODERATORS)),
+    ("moderation.practice", "GET"): ("/moderation/practices/{pending_practice}", MODERATORS),
+    ("moderation.approve_practice", "POST"): ("/moderation/practices/{pending_practice}/approve",
+                                              success_is(422, MODERATORS)),
+    ("moderation.return_practice", "POST"): ("/moderation/practices/{pending_practice}/return",
+                                             success_is(422, MODERATORS)),
     # --- administration ---
     ("admin.index", "GET"): ("/admin", ADMINS),
     ("admin.users", "GET"): ("/admin/users", ADMINS),
@@ -169,6 +192,12 @@ def world(make) -> dict:
     pending_profile = make.mentor("Зайцева Ольга Павловна", status=ProfileStatus.PENDING)
     proposed = make.organisation("Частная школа «Новые горизонты»")
     proposed.status = OrganisationStatus.PROPOSED
+    practice = make.practice("Школа молодого педагога", org=organisation)
+    adoption = Adoption(practice_id=practice.id, organisation_id=organisation.id, user_id=people["participant"].id,
+                        how="Взяли систему встреч.")
+    db.session.add(adoption)
+    own_practice = make.practice("Черновик практики", owner=people["participant"], status="draft", summary="")
+    pending_practice = make.practice("Практика на модерации", status="submitted")
     thesaurus_entry = ThesaurusEntry(term="ГЦРО", expansion="городской центр развития образования", kind="abbreviation")
     db.session.add(thesaurus_entry)
     db.session.flush()
@@ -187,6 +216,10 @@ def world(make) -> dict:
             "vocabulary": Vocabulary.MODE.value,
             "term": make.term(Vocabulary.MODE, "remote").id,
             "thesaurus_entry": thesaurus_entry.id,
+            "practice": practice.id,
+            "own_practice": own_practice.id,
+            "pending_practice": pending_practice.id,
+            "adoption": adoption.id,
         },
     }
 
@@ -194,6 +227,7 @@ def world(make) -> dict:
 # Routes whose answer comes from the search index (the health check reports whether it was built): only for
 # them is the world indexed (a rebuild per test was most of the matrix's time). The others read the database.
 SEARCHING_ENDPOINTS = {"home.index", "mentors.index", "search.index", "api.mentors", "api.search_everything",
+                       "practices.index", "api.practices",
                        "health.healthz"}
 
 

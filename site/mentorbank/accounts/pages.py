@@ -17,3 +17,16 @@ def register_section(name: str, section: Callable[[User], PageSection]) -> None:
 
 def sections_of(user: User) -> list[PageSection]:
     return [section(user) for section in _SECTIONS.values()]
+
+
+# What the domains show publicly about a person (on their mentor profile): e.g. the practices they authored.
+# A section function returns None when it has nothing to show.
+_PUBLIC_SECTIONS: dict[str, Callable[[User], PageSection | None]] = {}
+
+
+def register_public_section(name: str, section: Callable[[User], PageSection | None]) -> None:
+    _PUBLIC_SECTIONS[name] = section
+
+
+def public_sections_of(user: User) -> list[PageSection]:
+    return [shown for section in _PUBLIC_SECTIONS.values() if (shown := section(user)) is not None]

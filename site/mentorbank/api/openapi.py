@@ -2,6 +2,8 @@
 from flask import current_app
 
 from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, MAX_QUERY_LENGTH, SORTS, VOCABULARY_FACETS
+from ..practices import filters as practice_filters
+from ..practices.models import PRACTICE_TERM_GROUPS, Place
 from .paging import DEFAULT_PER_PAGE
 from ..search import registry
 from .serializers import TERM_LISTS
@@ -29,20 +31,61 @@ def _nullable(type_name: str) -> dict:
     return {"type": [type_name, "null"]}
 
 
-def _facet_parameters() -> list[dict]:
-    repeated = {"style": "form", "explode": True}
+REPEATED = {"style": "form", "explode": True}
+
+
+def _facet_parameters(vocabulary_facets=VOCABULARY_FACETS) -> list[dict]:
     parameters = [
         _query(facet, f"{facet.capitalize()} id; repeat to select several (OR).",
-               {"type": "array", "items": {"type": "integer"}}, **repeated)
+               {"type": "array", "items": {"type": "integer"}}, **REPEATED)
         for facet in GEOGRAPHY_FACETS
     ]
     parameters += [
         _query(facet, f"Slug of a term of the '{vocabulary}' vocabulary; repeat to select several (OR).",
-               {"type": "array", "items": {"type": "string"}}, **repeated)
-        for facet, vocabulary in VOCABULARY_FACETS.items()
+               {"type": "array", "items": {"type": "string"}}, **REPEATED)
+        for facet, vocabulary in vocabulary_facets.items()
     ]
+    return parameters
+
+
+def _mentor_parameters() -> list[dict]:
     accepting = _query(ACCEPTING_FACET, "1: only mentors accepting requests now.", {"type": "string", "enum": ["1"]})
-    return [*parameters, accepting]
+    return [*_facet_parameters(), accepting]
+
+
+def _practice_parameters() -> list[dict]:
+    return [
+        *_facet_parameters(practice_filters.VOCABULARY_FACETS),
+        _query(practice_filters.YEAR_FACET, "The year the practice started; repeat to select several (OR).",
+               {"type": "array", "items": {"type": "integer"}}, **REPEATED),
+        _query(practice_filters.WINNER_FACET, "1: only practices that won a place in a contest.",
+               {"type": "string", "enum": ["1"]}),
+    ]
+
+
+def _list_operation(operation_id: str, summary: str, parameters: list, sorts, page_schema: str) -> dict:
+    return {"get": {
+        "operationId": operation_id,
+        "summary": summary,
+        "parameters": [
+            _query("q", f"Full-text query (Russian morphology); cut to {MAX_QUERY_LENGTH} characters.",
+                   {"type": "string"}),
+            *parameters,
+            _query("sort", "Order; relevance needs a query, name is the default without one.",
+                   {"type": "string", "enum": list(sorts)}),
+            *_paging_parameters(),
+        ],
+        "responses": {"200": _json_body(_ref(page_schema), "A page of records")},
+    }}
+
+
+def _one_operation(operation_id: str, summary: str, argument: str, schema: str) -> dict:
+    return {"get": {
+        "operationId": operation_id,
+        "summary": summary,
+        "parameters": [{"name": argument, "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "responses": {"200": _json_body(_ref(schema), "The record"), "404": _error("No such public record")},
+    }}
 
 
 def _paging_parameters() -> list[dict]:
@@ -103,10 +146,38 @@ def _schemas() -> dict:
         "url": {"type": "string", "format": "uri"},
         "snippet": {"type": "string", "description": "Escaped HTML; matched words are inside <mark>…</mark>."},
     }}
-    mentor_page = _paged(_ref("Mentor"))
-    mentor_page["properties"]["facets"] = {
+    facets = {
         "type": "object", "description": "Counts per facet value, for the same query string.",
         "additionalProperties": {"type": "array", "items": facet_value},
+    }
+    mentor_page = _paged(_ref("Mentor"))
+    mentor_page["properties"]["facets"] = facets
+    practice_page = _paged(_ref("Practice"))
+    practice_page["properties"]["facets"] = facets
+    organisation = {"type": ["object", "null"], "required": ["id", "name", "url", "municipality", "region"],
+                    "properties": {**named["properties"], "url": {"type": "string", "format": "uri"},
+                                   "municipality": _ref("Named"), "region": _ref("Named")}}
+    practice_properties = {
+        "id": {"type": "integer"},
+        "url": {"type": "string", "format": "uri", "description": "The public page of the practice."},
+        "title": {"type": "string"},
+        "summary": {"type": "string"},
+        "body_markdown": {"type": "string", "description": "The description in Markdown (the page shows it "
+                                                           "rendered and sanitised)."},
+        "results": _nullable("string"),
+        "year": _nullable("integer"),
+        "organisation": organisation,
+        "authors": {"type": "array", "items": {"type": "string"}},
+        "links": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        "provenance": {"type": ["object", "null"], "description": "The contest the practice comes from.",
+                       "properties": {"competition_id": _nullable("integer"), "competition": _nullable("string"),
+                                      "nomination": _nullable("string"), "year": _nullable("integer"),
+                                      "place": {"type": ["string", "null"], "enum": [*map(str, Place), None]}}},
+        "adoptions": {"type": "array", "items": {"type": "object", "properties": {
+            "organisation": organisation, "how": {"type": "string"}, "outcome": _nullable("string"),
+            "recorded_at": {"type": "string", "format": "date-time"}}}},
+        "published_at": {"type": ["string", "null"], "format": "date-time"},
+        **{key: {"type": "array", "items": _ref("Term")} for key in PRACTICE_TERM_GROUPS},
     }
     search_page = _paged(_ref("SearchHit"))
     search_page["required"] = [*search_page["required"], "query", "suggestion"]
@@ -121,6 +192,8 @@ def _schemas() -> dict:
         "Term": term,
         "Mentor": {"type": "object", "required": list(mentor_properties), "properties": mentor_properties},
         "MentorPage": mentor_page,
+        "Practice": {"type": "object", "required": list(practice_properties), "properties": practice_properties},
+        "PracticePage": practice_page,
         "SearchHit": hit,
         "SearchPage": search_page,
         "Error": {"type": "object", "required": ["error"], "properties": {"error": {
@@ -136,32 +209,19 @@ def openapi_document() -> dict:
             "title": "Open mentor bank API",
             "version": "1.0.0",
             "description": "Open data of the public mentor bank (открытый банк наставников): approved mentor "
-                           "profiles and full-text search. Read-only; contacts are never published.",
+                           "profiles, published practices and full-text search. Read-only; contacts are never published.",
         },
         "servers": [{"url": "/"}],
         "paths": {
-            "/api/v1/mentors": {"get": {
-                "operationId": "listMentors",
-                "summary": "Approved mentors, filtered like the /mentors page",
-                "parameters": [
-                    _query("q", f"Full-text query (Russian morphology); cut to {MAX_QUERY_LENGTH} characters.",
-                           {"type": "string"}),
-                    *_facet_parameters(),
-                    _query("sort", "Order; relevance needs a query, name is the default without one.",
-                           {"type": "string", "enum": list(SORTS)}),
-                    *_paging_parameters(),
-                ],
-                "responses": {"200": _json_body(_ref("MentorPage"), "A page of mentors")},
-            }},
-            "/api/v1/mentors/{profile_id}": {"get": {
-                "operationId": "getMentor",
-                "summary": "One approved mentor profile",
-                "parameters": [{"name": "profile_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-                "responses": {
-                    "200": _json_body(_ref("Mentor"), "The profile"),
-                    "404": _error("No such public profile"),
-                },
-            }},
+            "/api/v1/mentors": _list_operation("listMentors", "Approved mentors, filtered like the /mentors page",
+                                               _mentor_parameters(), SORTS, "MentorPage"),
+            "/api/v1/mentors/{profile_id}": _one_operation("getMentor", "One approved mentor profile", "profile_id",
+                                                           "Mentor"),
+            "/api/v1/practices": _list_operation(
+                "listPractices", "Published practices, filtered like the /practices page", _practice_parameters(),
+                practice_filters.SORTS, "PracticePage"),
+            "/api/v1/practices/{practice_id}": _one_operation("getPractice", "One published practice",
+                                                              "practice_id", "Practice"),
             "/api/v1/search": {"get": {
                 "operationId": "search",
                 "summary": "One search over every public record, with highlighted snippets",

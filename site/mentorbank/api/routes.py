@@ -9,17 +9,22 @@ from ..core.pagination import page_number
 from ..mentors.filters import MAX_QUERY_LENGTH, MentorFilters
 from ..mentors.models import get_public_profile_or_404
 from ..mentors.views import profiles_for_hits
+from ..practices.cards import practices_for_hits
+from ..practices.filters import PracticeFilters
+from ..practices.models import get_public_practice_or_404
 from .openapi import openapi_document
 from .paging import page_count, per_page_from
 from .responses import API_PREFIX, http_error_as_json, is_api_request, json_response
-from .serializers import facets_json, hit_json, mentor_json
+from .serializers import (
+    MENTOR_FACET_NAMES, PRACTICE_FACET_NAMES, facets_json, hit_json, mentor_json, practice_json,
+)
 
 bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
 
 
-@bp.get("/mentors")
-def mentors():
-    filters = MentorFilters.from_args(request.args)
+def _listed(filters_class, items_of_hits, facet_names):
+    """A bank's list as JSON, read from the same query string as its page."""
+    filters = filters_class.from_args(request.args)
     per_page = per_page_from(request.args)
     result = filters.search(per_page)
     last_page = page_count(result.total, per_page)
@@ -32,14 +37,31 @@ def mentors():
         "page": filters.page,
         "per_page": per_page,
         "pages": last_page,
-        "items": [mentor_json(profile) for profile, _hit in profiles_for_hits(result.hits)],
-        "facets": facets_json(result.facets),
+        "items": items_of_hits(result.hits),
+        "facets": facets_json(result.facets, facet_names),
     })
+
+
+@bp.get("/mentors")
+def mentors():
+    return _listed(MentorFilters, lambda hits: [mentor_json(profile) for profile, _hit in profiles_for_hits(hits)],
+                   MENTOR_FACET_NAMES)
 
 
 @bp.get("/mentors/<int:profile_id>")
 def mentor(profile_id: int):
     return json_response(mentor_json(get_public_profile_or_404(profile_id)))
+
+
+@bp.get("/practices")
+def practices():
+    return _listed(PracticeFilters, lambda hits: [practice_json(practice) for practice, _hit in practices_for_hits(hits)],
+                   PRACTICE_FACET_NAMES)
+
+
+@bp.get("/practices/<int:practice_id>")
+def practice(practice_id: int):
+    return json_response(practice_json(get_public_practice_or_404(practice_id)))
 
 
 @bp.get("/search")

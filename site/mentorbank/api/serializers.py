@@ -1,14 +1,16 @@
 """Public records as JSON. Only fields a visitor may see: a mentor's e-mail and phone never appear here."""
 from datetime import UTC, datetime
 
-from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..core import records
 from ..extensions import db
 from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, VOCABULARY_FACETS
 from ..mentors.models import MENTOR_TERM_GROUPS, MentorProfile
-from ..organisations.models import Municipality, Region
+from ..organisations.models import Municipality, Organisation, Region
+from ..practices import filters as practice_filters
+from ..practices.models import PRACTICE_TERM_GROUPS, Practice
 from ..search.results import Hit
 from ..vocabularies.models import Term, Vocabulary
 
@@ -72,9 +74,54 @@ def hit_json(hit: Hit) -> dict:
     }
 
 
-def facets_json(facets: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
+def _organisation_json(organisation: Organisation | None) -> dict | None:
+    if organisation is None:
+        return None
+    municipality = organisation.municipality
+    return {
+        "id": organisation.id, "name": organisation.name, "url": page_url("organisation", organisation.id),
+        "municipality": {"id": municipality.id, "name": municipality.name},
+        "region": {"id": municipality.region.id, "name": municipality.region.name},
+    }
+
+
+def practice_json(practice: Practice) -> dict:
+    """A published practice: its published version only (an edit waiting for moderation is not public)."""
+    version = practice.published_version
+    data = {
+        "id": practice.id,
+        "url": page_url("practice", practice.id),
+        "title": version.title,
+        "summary": version.summary,
+        "body_markdown": version.body,
+        "results": version.results,
+        "year": version.year,
+        "organisation": _organisation_json(version.organisation),
+        "authors": [author.full_name for author in version.authors] + version.author_name_list,
+        "links": version.link_list,
+        "provenance": {
+            "competition_id": version.competition_id, "competition": version.competition_title,
+            "nomination": version.nomination, "year": version.contest_year,
+            "place": version.place.value if version.place else None,
+        } if version.has_provenance else None,
+        "adoptions": [{"organisation": _organisation_json(adoption.organisation), "how": adoption.how,
+                       "outcome": adoption.outcome, "recorded_at": iso(adoption.created_at)}
+                      for adoption in practice.adoptions],
+        "published_at": iso(practice.first_published_at),
+    }
+    for key, vocabulary in PRACTICE_TERM_GROUPS.items():
+        data[key] = [term_json(term) for term in version.terms_in(vocabulary)]
+    return data
+
+
+# Per listed type: its vocabulary facets and the names of its one-box facets.
+MENTOR_FACET_NAMES = (VOCABULARY_FACETS, {ACCEPTING_FACET: _l("Accepting requests")})
+PRACTICE_FACET_NAMES = (practice_filters.VOCABULARY_FACETS, {practice_filters.WINNER_FACET: _l("Contest winners")})
+
+
+def facets_json(facets: dict[str, dict[str, int]], named=MENTOR_FACET_NAMES) -> dict[str, list[dict]]:
     """Facet counts with a readable name for each value: {facet: [{"value", "name", "count"}]}."""
-    names = _facet_value_names(facets)
+    names = _facet_value_names(facets, *named)
     return {
         facet: [
             {"value": value, "name": names.get((facet, value), value), "count": count}
@@ -84,7 +131,8 @@ def facets_json(facets: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     }
 
 
-def _facet_value_names(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
+def _facet_value_names(facets: dict[str, dict[str, int]], vocabulary_facets, flag_names
+                       ) -> dict[tuple[str, str], str]:
     names: dict[tuple[str, str], str] = {}
     for facet, model in zip(GEOGRAPHY_FACETS, (Region, Municipality)):
         ids = [int(value) for value in facets.get(facet, {}) if value.isdigit()]
@@ -92,7 +140,7 @@ def _facet_value_names(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str
             for record_id, name in db.session.execute(select(model.id, model.name).where(model.id.in_(ids))):
                 names[(facet, str(record_id))] = name
     slugs_by_vocabulary = {
-        str(vocabulary): (facet, list(facets[facet])) for facet, vocabulary in VOCABULARY_FACETS.items()
+        str(vocabulary): (facet, list(facets[facet])) for facet, vocabulary in vocabulary_facets.items()
         if facets.get(facet)
     }
     if slugs_by_vocabulary:
@@ -101,6 +149,7 @@ def _facet_value_names(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str
             facet, slugs = slugs_by_vocabulary[vocabulary]
             if slug in slugs:
                 names[(facet, slug)] = name
-    if facets.get(ACCEPTING_FACET):
-        names[(ACCEPTING_FACET, "1")] = gettext("Accepting requests")
+    for facet, name in flag_names.items():
+        if facets.get(facet):
+            names[(facet, "1")] = str(name)
     return names

@@ -10,6 +10,7 @@ from ..organisations.models import Organisation
 from .accounts import DEMO_PASSWORD, create_demo_accounts, demo_logins
 from .generator import DEFAULT_SEED, populate
 from .portal_pages import create_portal_pages
+from .practices import create_practices
 
 demo_cli = AppGroup("demo", help="Demo data.")
 
@@ -35,11 +36,13 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         summary = populate(session, organisations=organisations, mentors=mentors, unpublished=unpublished, seed=seed)
         create_demo_accounts(session, current_app.config["PROCESSING_CONSENT_VERSION"])
         create_portal_pages(session)
+        practices = create_practices(session)
         session.commit()
     click.echo(
         f"Загружено: регионов {summary.regions}, муниципалитетов {summary.municipalities}, "
         f"организаций {summary.organisations}, опубликованных анкет {summary.approved} "
-        f"(из них команд {summary.teams}), неопубликованных {summary.unpublished}."
+        f"(из них команд {summary.teams}), неопубликованных {summary.unpublished}; практик опубликовано "
+        f"{practices.published} (с конкурсов {practices.from_contests}), неопубликованных {practices.unpublished}."
     )
     _rebuild_search_index()
 

@@ -18,11 +18,11 @@ from sqlalchemy import bindparam, select
 from ..accounts.models import User
 from ..core.fragments import kept_fragment
 from ..core.i18n import is_english
-from ..core.request_cache import once_per_request
 from ..extensions import db
 from ..organisations.models import Municipality, Organisation, Region
 from ..search.results import Hit
-from ..vocabularies.models import Term, Vocabulary
+from ..vocabularies.models import Vocabulary
+from ..vocabularies.rows import TermRow, term_rows
 from .models import MentorProfile, mentor_profile_term
 
 # The vocabularies a card shows, in this order, each under its name.
@@ -34,28 +34,6 @@ CARD_TERM_GROUPS = (
 CARD_VOCABULARIES = tuple(vocabulary for vocabulary, _label in CARD_TERM_GROUPS)
 # Terms of a group shown at once; the rest open from «and N more».
 TERMS_SHOWN = 2
-
-
-@dataclass(frozen=True)
-class TermRow:
-    id: int
-    vocabulary: str
-    slug: str
-    name: str
-    name_en: str
-    position: int
-    is_active: bool
-
-    def label_in(self, english: bool) -> str:
-        return self.name_en if english else self.name
-
-
-# The statements are built once: building a SQLAlchemy statement costs more than SQLite takes to run these.
-@cache
-def _terms_statement():
-    return select(
-        Term.id, Term.vocabulary, Term.slug, Term.name, Term.name_en, Term.position, Term.is_active,
-    ).order_by(Term.position, Term.id)
 
 
 @cache
@@ -79,18 +57,6 @@ def _card_terms_statement():
     return select(mentor_profile_term.c.profile_id, mentor_profile_term.c.term_id).where(
         mentor_profile_term.c.profile_id.in_(bindparam("ids", expanding=True))
     )
-
-
-def term_rows() -> dict[int, TermRow]:
-    """Every vocabulary term by id, read once per request (a few dozen rows): cards and facets label from it."""
-    return once_per_request("vocabulary_terms", lambda: {
-        row.id: TermRow(*row) for row in db.session.execute(_terms_statement())
-    })
-
-
-def active_terms(vocabulary: Vocabulary) -> list[TermRow]:
-    """A vocabulary's active terms in the curated order (as ``vocabularies.models.terms_of``)."""
-    return [term for term in term_rows().values() if term.vocabulary == vocabulary and term.is_active]
 
 
 @dataclass(frozen=True)

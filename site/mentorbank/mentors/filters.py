@@ -1,11 +1,9 @@
-"""The mentor-bank filters, read from a query string. The page, its htmx partial and the JSON API share them,
-so a URL means the same thing everywhere."""
-from dataclasses import dataclass, field
+"""The mentor-bank filters, read from a query string (search/listing.py). The page, its htmx partial and the
+JSON API share them, so a URL means the same thing everywhere."""
+from flask_babel import lazy_gettext as _l, ngettext
 
-from werkzeug.datastructures import MultiDict
-
-from ..core.pagination import page_number
-from ..core.security import database_ids
+from ..organisations.facet_labels import place_and_term_labels
+from ..search.listing import MAX_QUERY_LENGTH, ListFilters, Listing  # noqa: F401  (the API bounds its query)
 from ..vocabularies.models import Vocabulary
 
 # Facet (query-string name) -> the vocabulary whose slugs it takes; region and municipality take ids.
@@ -24,52 +22,36 @@ FACETS = (*GEOGRAPHY_FACETS, *VOCABULARY_FACETS, ACCEPTING_FACET)
 ORGANISATION_FACET = "organisation_id"
 
 SORTS = ("relevance", "name", "recent", "experience")
-MAX_QUERY_LENGTH = 200
+
+FACET_LEGENDS = {
+    "region": _l("Region"),
+    "municipality": _l("Municipality"),
+    "org_kind": _l("Organisation type"),
+    "form": _l("Form"),
+    "kind": _l("Kind"),
+    "mode": _l("Mode"),
+    "direction": _l("Direction"),
+    "track": _l("Track"),
+    ACCEPTING_FACET: _l("Requests"),
+}
 
 
-@dataclass
-class MentorFilters:
-    query: str = ""
-    # facet -> selected values; values of one facet are OR-ed, facets are AND-ed.
-    selected: dict[str, list[str]] = field(default_factory=dict)
-    sort: str = "relevance"
-    page: int = 1
+def _labels(facet: str, values: set[str]) -> list[tuple[str, str]]:
+    if facet == ACCEPTING_FACET:
+        return [("1", str(_l("Accepting requests now")))] if values else []
+    return place_and_term_labels(facet, values, VOCABULARY_FACETS)
 
-    @classmethod
-    def from_args(cls, args: MultiDict) -> "MentorFilters":
-        selected = {}
-        for facet in FACETS:
-            values = [v.strip() for v in args.getlist(facet) if v.strip()]
-            if facet in GEOGRAPHY_FACETS:
-                values = database_ids(values)
-            if facet == ACCEPTING_FACET:
-                values = ["1"] if "1" in values else []
-            if values:
-                selected[facet] = sorted(set(values))
-        query = " ".join(args.get("q", "").split())[:MAX_QUERY_LENGTH]
-        sort = args.get("sort", "")
-        if sort not in SORTS:
-            sort = "relevance" if query else "name"
-        return cls(query=query, selected=selected, sort=sort, page=page_number(args.get("page")))
 
-    def is_selected(self, facet: str, value) -> bool:
-        return str(value) in self.selected.get(facet, [])
+MENTOR_LISTING = Listing(
+    type_name="mentor", prefix="mentor", endpoint="mentors.index", facets=FACETS, legends=FACET_LEGENDS,
+    labels=_labels, found_text=lambda count: ngettext("Found %(num)d mentor", "Found %(num)d mentors", count),
+    item_template="mentors/_result.html",
+    nothing_found_hint=_l("Try fewer words or another form of the word, untick some filters, or search by subject "
+                          "or direction."),
+    show_all_text=_l("Show all mentors"),
+    id_facets=GEOGRAPHY_FACETS, flag_facets=(ACCEPTING_FACET,), sorts=SORTS,
+)
 
-    def search(self, per_page: int):
-        """These filters as one search of the mentor type (the page, its partial and the API ask the same)."""
-        from .. import search
 
-        # The page and the API count the bank's own facets (not "type", not the home page's organisation ids).
-        if not self.is_empty:
-            return search.search(["mentor"], self.query, self.selected, self.sort, self.page, per_page, FACETS)
-        # Unfiltered, every page in every order has the same counts: counted once until the index changes
-        # (counting them over every mentor is the costliest part of such a page).
-        result = search.search(["mentor"], "", {}, self.sort, self.page, per_page, count_facets=())
-        result.facets = search.memoised("mentor-facets-unfiltered", lambda: search.search(
-            ["mentor"], "", {}, per_page=1, count_facets=FACETS
-        ).facets)
-        return result
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.query and not self.selected
+class MentorFilters(ListFilters):
+    listing = MENTOR_LISTING

@@ -1,12 +1,11 @@
 """Forms of the mentor application, one per action."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, IntegerField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..accounts.consent_texts import PUBLICATION, consent_text
-from ..vocabularies.models import Term, Vocabulary, terms_of
+from ..vocabularies.forms import VOCABULARY_EXPLANATIONS, TermCheckboxes, term_choices
 from .application import BIO_MIN_LENGTH, ProfileContent, card_gaps
 from .content import MENTOR_PROFILE_CONTENT
 from .models import MENTOR_TERM_GROUPS, MentorProfile
@@ -19,26 +18,6 @@ TEXT_LIMIT = 5000
 PHONE = r"^[0-9+()\-. ]{5,50}$"
 
 
-# One sentence per vocabulary, drawn from the source documents (seeds 001, 002, 004; competences 000), so that a
-# teacher ticks the boxes knowing what each group means.
-VOCABULARY_EXPLANATIONS = {
-    Vocabulary.FORM: _l("A form of mentoring says who mentors whom: how a pair or a group works, each participant "
-                        "in a set role (e.g. “teacher – teacher”, “head – teacher”, “team – team”)."),
-    Vocabulary.INTERACTION_MODEL: _l("Within the “teacher – teacher” form, the model of interaction says which "
-                                     "teachers meet: e.g. an experienced teacher and a young specialist, or an "
-                                     "innovator and a conservative teacher."),
-    Vocabulary.KIND: _l("A kind of mentoring says how the work is organised: one to one or in a group, online, "
-                        "short-term towards a set goal, reverse (the younger teaches the elder) and so on."),
-    Vocabulary.MODE: _l("The mode says where you meet: in person, remotely (video calls, messages) or mixed."),
-    Vocabulary.DIRECTION: _l("Directions are what you help with; the plan of the mentee's personalised "
-                             "programme is drawn up along them."),
-    Vocabulary.TRACK: _l("Tracks are the thematic spaces of the target model of mentoring; a mentee chooses the "
-                         "one that matches their professional needs and difficulties."),
-    Vocabulary.COMPETENCE: _l("Competences are a mentor's strengths: expert, communicative, managerial, research "
-                              "or project work."),
-    Vocabulary.MENTEE_CATEGORY: _l("Whom you are ready to help: young teachers, those back after a long break or "
-                                   "new to a school, those in professional difficulty, students, new heads."),
-}
 # How the form groups the vocabularies, so some sixty boxes read as three questions.
 TERM_SECTIONS = (
     (_l("How you mentor"), ("forms", "interaction_models", "kinds", "modes")),
@@ -46,13 +25,6 @@ TERM_SECTIONS = (
     (_l("Whom you help"), ("mentee_categories",)),
 )
 REQUIRED_TO_SUBMIT = frozenset({"forms", "directions", "subjects", "bio"})
-
-
-class TermCheckboxes(SelectMultipleField):
-    """Checkboxes of one vocabulary; the values are term ids."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class MentorProfileForm(FlaskForm):
@@ -111,7 +83,7 @@ class MentorProfileForm(FlaskForm):
             field = self[name]
             field.label.text = _TERM_LABELS[vocabulary]
             field.description = VOCABULARY_EXPLANATIONS[vocabulary]
-            field.choices = [(term.id, term.label) for term in _term_choices(vocabulary, profile)]
+            field.choices = [(term.id, term.label) for term in term_choices(vocabulary, profile.terms_in(vocabulary) if profile is not None else ())]
 
     @property
     def term_sections(self):
@@ -146,12 +118,6 @@ class MentorProfileForm(FlaskForm):
             publication_consent=self.publication_consent.data,
             term_ids={vocabulary: list(self[name].data or []) for name, vocabulary in TERM_FIELDS.items()},
         )
-
-
-def _term_choices(vocabulary: Vocabulary, profile: MentorProfile | None) -> list[Term]:
-    """The active terms, plus any retired term the profile still carries, so saving does not drop it."""
-    kept = {term.id for term in profile.terms_in(vocabulary)} if profile is not None else set()
-    return [term for term in terms_of(vocabulary, active_only=False) if term.is_active or term.id in kept]
 
 
 def _cleaned(value: str | None) -> str | None:

@@ -44,3 +44,14 @@ class RejectOrganisationForm(_ReasonForm):
         _l("Remove the organisation for good: this cannot be undone."),
         validators=[DataRequired(message=_l("Tick the confirmation: the rejected organisation is removed for good."))],
     )
+
+
+class ApprovePracticeForm(FlaskForm):
+    confirm = BooleanField(
+        _l("I have checked the practice: it can be published (its text, authors and files become public at once)."),
+        validators=[DataRequired(message=_l("Tick the confirmation: approving publishes the practice at once."))],
+    )
+
+
+class ReturnPracticeForm(_ReasonForm):
+    pass

@@ -198,3 +198,5 @@ def audit():
         filters=filters, page=page, targets=targets(page.items), action_label=action_label,
         action_options=action_options(), actors=actor_options(),
     )
+
+from . import practice_routes  # noqa: E402,F401  (the practices' moderator pages, on this blueprint)

@@ -25,6 +25,11 @@ KINDS = {
 }
 
 
+def register_kinds(titles: dict) -> None:
+    """A domain adds the words of its own kinds (practices/registrations.py)."""
+    KINDS.update(titles)
+
+
 def describe(notification: Notification) -> NotificationText:
     title = KINDS.get(notification.kind, notification.kind)
     url = None

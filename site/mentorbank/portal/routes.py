@@ -9,7 +9,7 @@ from ..accounts.consent_texts import consent_text, kept_versions
 from ..core.permissions import admin_required
 from ..extensions import db
 from .forms import PageForm
-from .markdown import render_markdown
+from ..core.markdown import render_markdown
 from .models import PAGE_TITLES, PageSlug
 from .operator import Operator, site_operator
 from .services import StaleVersion, all_pages, find_page, save_page

@@ -21,6 +21,10 @@ def init_app(app) -> None:
     """Registers the session listeners that keep the index in step with the database; opens nothing."""
     from . import models as _models  # noqa: F401 - the outbox table is mapped before the first flush
     from . import sync
+    from .listing import facets_html, untick_links
+
+    # Every bank's list pages draw their facets and "untick" links with these.
+    app.jinja_env.globals.update(facets_html=facets_html, untick_links=untick_links)
 
     app.config.setdefault("SEARCH_INDEX_DIR", "search_index")
     # Changes waiting longer than this are applied by the next request of any worker; waiting longer than

@@ -1,5 +1,6 @@
-"""Admins' Markdown into safe HTML: markdown-it renders (raw HTML allowed, so a table or a <br> works), then nh3
-keeps only the tags and attributes of a text page; scripts, styles, event handlers and javascript: links go."""
+"""Markdown typed by people (admins' pages, practices' descriptions) into safe HTML: markdown-it renders (raw
+HTML allowed, so a table or a <br> works), then nh3 keeps only the tags and attributes of a text page; scripts,
+styles, event handlers and javascript: links go."""
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
