@@ -100,6 +100,10 @@ for _code in default_exceptions:
     bp.register_error_handler(_code, api_http_error)
 
 
+# The library's routes (their own module, on this blueprint) before it is registered.
+from . import library as _library  # noqa: E402,F401
+
+
 @bp.app_errorhandler(MethodNotAllowed)
 def method_not_allowed(error: MethodNotAllowed):
     # Routing fails before a blueprint is known, so this one handler is the application's.

@@ -1,0 +1,58 @@
+"""/api/v1/library: the public library as open data, filtered like the /library page."""
+from dataclasses import replace
+
+from flask import request
+
+from ..library.filters import RUBRIC_FACET, LibraryFilters
+from ..library.models import LibraryItem, get_public_item_or_404, items_for_hits
+from ..vocabularies.models import Vocabulary, terms_of
+from .paging import page_count, per_page_from
+from .responses import json_response
+from .routes import bp
+from .serializers import iso, page_url, term_json
+
+
+def library_item_json(item: LibraryItem) -> dict:
+    return {
+        "id": item.id,
+        "url": page_url("library", item.id),
+        "title": item.title,
+        "description": item.description,
+        "rubric": term_json(item.rubric),
+        "link": item.url,
+        "host": item.host or None,
+        "source": item.source or None,
+        "year": item.year,
+        "issued_on": item.issued_on.isoformat() if item.issued_on else None,
+        "published_at": iso(item.published_at),
+    }
+
+
+def rubric_counts_json(counts: dict[str, int]) -> list[dict]:
+    """Each rubric with items found, in the rubrics' own order."""
+    return [{"value": term.slug, "name": term.name, "count": counts[term.slug]}
+            for term in terms_of(Vocabulary.LIBRARY_RUBRIC) if counts.get(term.slug)]
+
+
+@bp.get("/library")
+def library():
+    filters = LibraryFilters.from_args(request.args)
+    per_page = per_page_from(request.args)
+    result = filters.search(per_page)
+    last_page = page_count(result.total, per_page)
+    if filters.page > last_page:
+        filters = replace(filters, page=last_page)
+        result = filters.search(per_page)
+    return json_response({
+        "total": result.total,
+        "page": filters.page,
+        "per_page": per_page,
+        "pages": last_page,
+        "items": [library_item_json(item) for item, _hit in items_for_hits(result.hits)],
+        "facets": {RUBRIC_FACET: rubric_counts_json(result.facets.get(RUBRIC_FACET, {}))},
+    })
+
+
+@bp.get("/library/<int:item_id>")
+def library_item(item_id: int):
+    return json_response(library_item_json(get_public_item_or_404(item_id)))
