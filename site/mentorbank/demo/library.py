@@ -104,9 +104,8 @@ FIRST_PUBLISHED = datetime(2026, 9, 1, 9, 0)
 
 def create_library(session: Session) -> int:
     """Add the demo items missing from the library (a moderator's item is never replaced); their count."""
-    rubrics = dict(session.execute(
-        select(Term.slug, Term.id).where(Term.vocabulary == Vocabulary.LIBRARY_RUBRIC)
-    ).tuples())
+    rubrics = {slug: term_id for slug, term_id in session.execute(
+        select(Term.slug, Term.id).where(Term.vocabulary == Vocabulary.LIBRARY_RUBRIC))}
     present = set(session.scalars(select(LibraryItem.title)))
     added = [
         LibraryItem(title=title, description=description, rubric_id=rubrics[rubric], url=url, source=source,

@@ -60,7 +60,8 @@ def create():
 @moderator_required
 def edit(item_id: int):
     item = get_item_or_404(item_id)
-    form = LibraryItemForm(data=_form_values(item))
+    # The stored values fill the form only when it is opened: a POST is judged on what it sends alone.
+    form = LibraryItemForm(data=_form_values(item) if request.method == "GET" else None)
     if form.validate_on_submit():
         if update_item(item, _fields(form), actor=current_user):
             db.session.commit()
