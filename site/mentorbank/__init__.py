@@ -63,6 +63,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _register_models() -> None:
     # Imported for their side effect: every mapped class is known before the first query.
     from .accounts import models as _accounts  # noqa: F401
+    from .attachments import models as _attachments  # noqa: F401
     from .audit import models as _audit  # noqa: F401
     from .library import models as _library  # noqa: F401
     from .mentors import models as _mentors  # noqa: F401
@@ -101,6 +102,8 @@ def _register_blueprints(app: Flask) -> None:
     from .accounts.auth_routes import bp as auth_bp
     from .accounts.commands import users_cli
     from .admin.routes import bp as admin_bp
+    from .attachments.commands import attachments_cli
+    from .attachments.routes import bp as attachments_bp
     from .api.health import bp as health_bp
     from .api.routes import bp as api_bp
     from .core.routes import bp as core_bp
@@ -123,8 +126,8 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (
         core_bp, home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
-        curation_bp, portal_bp, library_bp, feed_bp,
+        curation_bp, portal_bp, attachments_bp, library_bp, feed_bp,
     ):
         app.register_blueprint(blueprint)
-    for command_group in (demo_cli, mentors_cli, search_cli, users_cli):
+    for command_group in (demo_cli, mentors_cli, search_cli, users_cli, attachments_cli):
         app.cli.add_command(command_group)
