@@ -94,7 +94,7 @@ def test_the_api_lists_searches_and_counts(client, shelf):
         "description": "Молодые педагоги учат цифровым инструментам.",
         "rubric": {"slug": "webinars", "name": "вебинары"}, "link": "https://edu.gov.ru/webinar",
         "host": "edu.gov.ru", "source": None, "year": 2025, "issued_on": "2025-03-20",
-        "published_at": item["published_at"],
+        "published_at": item["published_at"], "files": [],
     }
     assert item["published_at"].endswith("+00:00")
     every = client.get("/api/v1/library?per_page=2").get_json()

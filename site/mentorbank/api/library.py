@@ -1,10 +1,11 @@
 """/api/v1/library: the public library as open data, filtered like the /library page."""
 from dataclasses import replace
 
-from flask import request
+from flask import request, url_for
 
+from ..attachments import Attachment
 from ..library.filters import RUBRIC_FACET, LibraryFilters
-from ..library.models import LibraryItem, get_public_item_or_404, items_for_hits
+from ..library.models import LibraryItem, files_of_items, get_public_item_or_404, items_for_hits
 from ..vocabularies.models import Vocabulary, terms_of
 from .paging import page_count, per_page_from
 from .responses import json_response
@@ -12,7 +13,18 @@ from .routes import bp
 from .serializers import iso, page_url, term_json
 
 
-def library_item_json(item: LibraryItem) -> dict:
+def file_json(attachment: Attachment) -> dict:
+    return {
+        "name": attachment.original_name,
+        # Absolute on the request's host, as every other URL of the API.
+        "url": url_for("attachments.download", attachment_id=attachment.id, name=attachment.original_name,
+                       _external=True),
+        "media_type": attachment.media_type,
+        "size": attachment.size,
+    }
+
+
+def library_item_json(item: LibraryItem, files: list[Attachment]) -> dict:
     return {
         "id": item.id,
         "url": page_url("library", item.id),
@@ -25,6 +37,7 @@ def library_item_json(item: LibraryItem) -> dict:
         "year": item.year,
         "issued_on": item.issued_on.isoformat() if item.issued_on else None,
         "published_at": iso(item.published_at),
+        "files": [file_json(attachment) for attachment in files],
     }
 
 
@@ -48,11 +61,16 @@ def library():
         "page": filters.page,
         "per_page": per_page,
         "pages": last_page,
-        "items": [library_item_json(item) for item, _hit in items_for_hits(result.hits)],
+        "items": _items_json([item for item, _hit in items_for_hits(result.hits)]),
         "facets": {RUBRIC_FACET: rubric_counts_json(result.facets.get(RUBRIC_FACET, {}))},
     })
 
 
 @bp.get("/library/<int:item_id>")
 def library_item(item_id: int):
-    return json_response(library_item_json(get_public_item_or_404(item_id)))
+    return json_response(_items_json([get_public_item_or_404(item_id)])[0])
+
+
+def _items_json(items: list[LibraryItem]) -> list[dict]:
+    files = files_of_items([item.id for item in items])
+    return [library_item_json(item, files.get(item.id, [])) for item in items]

@@ -129,6 +129,10 @@ def _schemas() -> dict:
         "year": {"type": "integer"},
         "issued_on": {"type": ["string", "null"], "format": "date"},
         "published_at": {"type": ["string", "null"], "format": "date-time"},
+        "files": {"type": "array", "description": "The item's files (a file item has no link).", "items": {
+            "type": "object", "required": ["name", "url", "media_type", "size"], "properties": {
+                "name": {"type": "string"}, "url": {"type": "string", "format": "uri"},
+                "media_type": {"type": "string"}, "size": {"type": "integer", "description": "Bytes."}}}},
     }}
     library_item["required"] = list(library_item["properties"])
     library_page = _paged(_ref("LibraryItem"))

@@ -7,12 +7,15 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
+from ..attachments import Attachment
 from ..core.models import TimestampMixin
 from ..extensions import db
 from ..vocabularies.models import Term
 from .filters import SEARCH_TYPE
 
 LINK_SCHEMES = ("http", "https")
+# The kind under which the attachments area keeps an item's files.
+FILE_OWNER = "library_item"
 
 
 def is_web_link(url: str | None) -> bool:
@@ -90,3 +93,22 @@ def items_for_hits(hits: list) -> list[tuple[LibraryItem, object]]:
         return []
     found = {item.id: item for item in db.session.scalars(public_items().where(LibraryItem.id.in_(ids)))}
     return [(found[hit.id], hit) for hit in hits if hit.type == SEARCH_TYPE and hit.id in found]
+
+
+def files_of_items(item_ids) -> dict[int, list[Attachment]]:
+    """item id -> its files, for a page of items in one query."""
+    found: dict[int, list[Attachment]] = {}
+    if item_ids:
+        rows = db.session.scalars(select(Attachment).where(
+            Attachment.owner_kind == FILE_OWNER, Attachment.owner_id.in_(list(item_ids))
+        ).order_by(Attachment.created_at, Attachment.id))
+        for attachment in rows:
+            found.setdefault(attachment.owner_id, []).append(attachment)
+    return found
+
+
+def may_view_files(item_id: int, user) -> bool:
+    """A published item's files are everyone's; a withdrawn one's only the moderators'."""
+    if getattr(user, "is_authenticated", False) and user.is_moderator:
+        return True
+    return db.session.scalar(select(LibraryItem.is_published).where(LibraryItem.id == item_id)) is True

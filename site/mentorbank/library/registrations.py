@@ -1,13 +1,14 @@
 """What the library declares to the app-wide registries (called once by the app factory): its record pages,
-the labels of its audit actions, and its new items as a source of the news feed."""
+the labels of its audit actions, its new items as a source of the news feed, and who may see its files."""
 from flask_babel import lazy_gettext as _l
 
+from ..attachments import register_owner
 from ..audit.labels import register_labels
 from ..core import records
 from ..core.security import public_url
 from ..extensions import db
 from ..feed import FeedEntry, register_source
-from .models import LibraryItem, public_items
+from .models import FILE_OWNER, LibraryItem, may_view_files, public_items
 
 SUMMARY_LENGTH = 400
 
@@ -43,3 +44,4 @@ def register() -> None:
         aliases=("library",),
     ))
     register_source("library", newest_items)
+    register_owner(FILE_OWNER, may_view_files)

@@ -1,7 +1,7 @@
 """library: items in rubrics (a vocabulary, seeded here) kept by moderators
 
 Revision ID: f3b8d1a6c2e4
-Revises: ebf690a8bc56
+Revises: a7c2e4f61b93
 Create Date: 2026-12-02 16:45:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'f3b8d1a6c2e4'
-down_revision = 'ebf690a8bc56'
+down_revision = 'a7c2e4f61b93'  # after the uploads' migration (branch uploads merged)
 branch_labels = None
 depends_on = None
 
