@@ -1,13 +1,11 @@
 """/api/v1/library: the public library as open data, filtered like the /library page."""
-from dataclasses import replace
-
 from flask import request, url_for
 
 from ..attachments import Attachment
 from ..library.filters import RUBRIC_FACET, LibraryFilters
 from ..library.models import LibraryItem, files_of_items, get_public_item_or_404, items_for_hits
 from ..vocabularies.models import Vocabulary, terms_of
-from .paging import page_count, per_page_from
+from .paging import searched_page
 from .responses import json_response
 from .routes import bp
 from .serializers import iso, page_url, term_json
@@ -49,18 +47,9 @@ def rubric_counts_json(counts: dict[str, int]) -> list[dict]:
 
 @bp.get("/library")
 def library():
-    filters = LibraryFilters.from_args(request.args)
-    per_page = per_page_from(request.args)
-    result = filters.search(per_page)
-    last_page = page_count(result.total, per_page)
-    if filters.page > last_page:
-        filters = replace(filters, page=last_page)
-        result = filters.search(per_page)
+    _filters, result, paging = searched_page(LibraryFilters.from_args(request.args), request.args)
     return json_response({
-        "total": result.total,
-        "page": filters.page,
-        "per_page": per_page,
-        "pages": last_page,
+        **paging,
         "items": _items_json([item for item, _hit in items_for_hits(result.hits)]),
         "facets": {RUBRIC_FACET: rubric_counts_json(result.facets.get(RUBRIC_FACET, {}))},
     })

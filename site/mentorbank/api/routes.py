@@ -1,6 +1,4 @@
 """The read-only JSON API at /api/v1: the public mentor bank as open data (DESIGN.md §5)."""
-from dataclasses import replace
-
 from flask import Blueprint, abort, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_exceptions
 
@@ -10,7 +8,7 @@ from ..mentors.filters import MAX_QUERY_LENGTH, MentorFilters
 from ..mentors.models import get_public_profile_or_404
 from ..mentors.views import profiles_for_hits
 from .openapi import openapi_document
-from .paging import page_count, per_page_from
+from .paging import page_count, per_page_from, searched_page
 from .responses import API_PREFIX, http_error_as_json, is_api_request, json_response
 from .serializers import facets_json, hit_json, mentor_json
 
@@ -19,19 +17,9 @@ bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
 
 @bp.get("/mentors")
 def mentors():
-    filters = MentorFilters.from_args(request.args)
-    per_page = per_page_from(request.args)
-    result = filters.search(per_page)
-    last_page = page_count(result.total, per_page)
-    if filters.page > last_page:
-        # A page past the end is clamped to the last one rather than answered empty.
-        filters = replace(filters, page=last_page)
-        result = filters.search(per_page)
+    _filters, result, paging = searched_page(MentorFilters.from_args(request.args), request.args)
     return json_response({
-        "total": result.total,
-        "page": filters.page,
-        "per_page": per_page,
-        "pages": last_page,
+        **paging,
         "items": [mentor_json(profile) for profile, _hit in profiles_for_hits(result.hits)],
         "facets": facets_json(result.facets),
     })
