@@ -6,8 +6,9 @@ from flask_babel import lazy_gettext as _l
 from ..vocabularies.models import Vocabulary, terms_of
 from .filters import RUBRIC_FACET, LibraryFilters
 
+# The empty choice lets the filters decide: best match with words, newest without (library/filters.py).
 SORT_OPTIONS = (
-    ("", _l("Best match first, or newest without words")),
+    ("", _l("Best match first")),
     ("recent", _l("Newest first")),
     ("name", _l("By title")),
 )
