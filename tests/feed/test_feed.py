@@ -121,3 +121,13 @@ def test_every_page_points_to_the_feed(client):
     assert '<link rel="alternate" type="application/atom+xml" href="/feed.atom"' in page
     footer = page[page.index('<footer'):]
     assert 'href="/feed.atom"' in footer
+
+
+def test_a_withdrawn_library_item_leaves_the_feed(client, shelf):
+    from mentorbank.library.services import set_published
+
+    set_published(shelf["law"], False, actor=None)
+    db.session.commit()
+    _response, feed = parsed(client)
+    titles = [e.findtext(f"{A}title") for e in feed.findall(f"{A}entry")]
+    assert len(titles) == 4 and not any("Федеральный закон" in title for title in titles)
