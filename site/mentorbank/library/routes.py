@@ -68,8 +68,8 @@ def create():
 @moderator_required
 def edit(item_id: int):
     item = get_item_or_404(item_id)
-    # The stored values fill the form only when it is opened: a POST is judged on what it sends alone.
     files = attachments_of(FILE_OWNER, item.id)
+    # The stored values fill the form only when it is opened: a POST is judged on what it sends alone.
     form = LibraryItemForm(data=_form_values(item) if request.method == "GET" else None,
                            existing_file_ids=tuple(attachment.id for attachment in files))
     if form.validate_on_submit():
