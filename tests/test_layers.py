@@ -10,10 +10,11 @@ Lowest first:
      record of any kind, whose visibility the domain registers). Search sits here, not among the capabilities,
      because issue 8 makes it an engine behind an interface that each domain registers its types with and
      calls; it imports no domain.
-  4. mentors, home, portal: the domains and their pages (home shows the bank's mentors; portal the operator,
+  4. mentors, home, portal, library: the domains and their pages (home shows the bank's mentors; portal the operator,
      the privacy policy built from the consent texts accounts keeps, and the pages admins write, audited).
-  5. moderation, api, admin, curation: capabilities that work across the domains (curation: the curator's
-     cabinet reads the school's mentor profiles and writes its organisation's page, with the audit log).
+  5. moderation, api, admin, curation, feed: capabilities that work across the domains (curation: the curator's
+     cabinet reads the school's mentor profiles and writes its organisation's page, with the audit log; feed:
+     /feed.atom merges the entries the domains register, signed by the operator of portal).
   6. demo, migrations and the app factory (``mentorbank/__init__.py``): they assemble everything. The demo
      builds data for every area and rebuilds the index; migrations are scripts Alembic runs.
 
@@ -42,8 +43,8 @@ LAYERS = [
     {"vocabularies", "organisations"},
     {"accounts"},
     {"audit", "notifications", "search", "attachments"},
-    {"mentors", "home", "portal", "practices"},
-    {"moderation", "api", "admin", "curation"},
+    {"mentors", "home", "portal", "practices", "library"},
+    {"moderation", "api", "admin", "curation", "feed"},
     {"demo", "migrations", APP_FACTORY},
 ]
 RANK = {area: rank for rank, areas in enumerate(LAYERS) for area in areas}

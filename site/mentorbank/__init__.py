@@ -65,6 +65,7 @@ def _register_models() -> None:
     from .accounts import models as _accounts  # noqa: F401
     from .attachments import models as _attachments  # noqa: F401
     from .audit import models as _audit  # noqa: F401
+    from .library import models as _library  # noqa: F401
     from .mentors import models as _mentors  # noqa: F401
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
@@ -80,6 +81,7 @@ def _register_area_declarations() -> None:
     from .accounts import registrations as accounts
     from .audit import registrations as audit
     from .curation import registrations as curation
+    from .library import registrations as library
     from .mentors import registrations as mentors
     from .moderation import registrations as moderation
     from .notifications import registrations as notifications
@@ -87,13 +89,15 @@ def _register_area_declarations() -> None:
     from .portal import registrations as portal
     from .practices import registrations as practices
 
-    for area in (accounts, organisations, audit, mentors, practices, notifications, moderation, curation, portal):
+    for area in (accounts, organisations, audit, mentors, practices, notifications, moderation, curation, portal,
+                 library):
         area.register()
 def _register_searchable_types() -> None:
     # Each domain declares what of it is searchable; the order is the order of /search's groups.
     from .mentors import searchable as _mentors  # noqa: F401
     from .practices import searchable as _practices  # noqa: F401
     from .organisations import searchable as _organisations  # noqa: F401
+    from .library import searchable as _library  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -108,7 +112,9 @@ def _register_blueprints(app: Flask) -> None:
     from .core.routes import bp as core_bp
     from .curation.routes import bp as curation_bp
     from .demo.commands import demo_cli
+    from .feed.routes import bp as feed_bp
     from .home.routes import bp as home_bp
+    from .library.routes import bp as library_bp
     from .mentors.application_routes import bp as mentor_application_bp
     from .mentors.commands import mentors_cli
     from .moderation.routes import bp as moderation_bp
@@ -124,7 +130,7 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (
         core_bp, home_bp, mentors_bp, practices_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
-        curation_bp, portal_bp, attachments_bp,
+        curation_bp, portal_bp, attachments_bp, library_bp, feed_bp,
     ):
         app.register_blueprint(blueprint)
     for command_group in (demo_cli, mentors_cli, search_cli, users_cli, attachments_cli):

@@ -16,6 +16,7 @@ from mentorbank.accounts.models import Role
 from mentorbank.audit.models import record
 from mentorbank.config import PROJECT_ROOT
 from mentorbank.extensions import db
+from mentorbank.library.services import ItemFields, create_item
 from mentorbank.mentors.models import ProfileStatus
 from mentorbank.practices.models import Adoption, Place
 from mentorbank.organisations.models import OrganisationStatus
@@ -89,7 +90,8 @@ def showcase(make) -> dict:
         "МАОУ «Средняя общеобразовательная школа № 153 с углублённым изучением отдельных предметов»")
     every_vocabulary = {vocabulary: [term.slug for term in Term.query.filter_by(vocabulary=vocabulary)
                                      .order_by(Term.position).limit(3)]
-                        for vocabulary in Vocabulary if vocabulary != Vocabulary.ORGANISATION_KIND}
+                        for vocabulary in Vocabulary
+                        if vocabulary not in (Vocabulary.ORGANISATION_KIND, Vocabulary.LIBRARY_RUBRIC)}
     mentor = make.mentor(
         "Константинопольская Александра Владиславовна", org=organisation, terms=every_vocabulary,
         subjects="математика, информатика, естественнонаучная грамотность",
@@ -117,12 +119,19 @@ def showcase(make) -> dict:
                             how="Взяли формат еженедельных встреч.", outcome="Все молодые учителя остались в школе."))
     editing = make.practice("Методическая мастерская для молодых учителей", owner=participant, status="submitted")
     term = Term.query.filter_by(vocabulary=Vocabulary.DIRECTION).first()
+    library_item = create_item(ItemFields(
+        title="Методические рекомендации по разработке и внедрению системы (целевой модели) наставничества "
+              "педагогических работников в образовательных организациях",
+        rubric_id=Term.query.filter_by(vocabulary=Vocabulary.LIBRARY_RUBRIC, slug="regulations").one().id,
+        url="https://docs.edu.gov.ru/очень-длинный-адрес-документа-без-пробелов-и-переносов", year=2021,
+        source="Министерство просвещения Российской Федерации", description="Формы и виды наставничества."), None)
     facts = {
         "practice": practice.id, "own_practice": editing.id,
         "mentor": mentor.id, "pending": pending.id, "organisation": organisation.id, "proposed": proposed.id,
         "participant": participant.email, "moderator": moderator.email, "admin": admin.email,
         "participant_id": participant.id, "term": (term.vocabulary, term.id),
         "thesaurus_entry": db.session.scalar(db.select(ThesaurusEntry.id).limit(1)),
+        "library_item": library_item.id,
     }
     db.session.commit()
     return facts
@@ -147,6 +156,8 @@ def public_pages(showcase: dict) -> list[str]:
         "/no-such-page", "/mentors/999999", "/about", "/help", "/contacts", "/privacy",
         "/practices", "/practices?q=наставничества&winner=1&direction=methodical", "/practices?q=абракадабра",
         f"/practices/{showcase['practice']}",
+        "/library", "/library?q=наставничества&rubric=regulations", "/library?q=абракадабра",
+        f"/library/{showcase['library_item']}",
     ]
 
 
@@ -164,6 +175,8 @@ def moderator_pages(showcase: dict) -> list[str]:
     return [
         "/moderation", "/moderation/audit", f"/moderation/mentor-profiles/{showcase['pending']}",
         f"/moderation/organisations/{showcase['proposed']}", f"/moderation/practices/{showcase['own_practice']}",
+        f"/moderation/organisations/{showcase['proposed']}",
+        "/library/manage", "/library/new", f"/library/{showcase['library_item']}/edit",
     ]
 
 

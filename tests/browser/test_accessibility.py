@@ -51,10 +51,12 @@ def test_main_pages_have_no_serious_accessibility_violation(page: Page, showcase
         "/", "/mentors?q=математика&mode=remote&sort=experience", f"/mentors/{showcase['mentor']}",
         "/search?q=математика", f"/organisations/{showcase['organisation']}", "/auth/login", "/auth/register",
         "/practices?q=наставничества&direction=methodical", f"/practices/{showcase['practice']}",
+        "/library?rubric=regulations", f"/library/{showcase['library_item']}",
     ])
     log_in_as(page, showcase["admin"])
     found.update(violations(page, [
         "/account", "/moderation", f"/moderation/mentor-profiles/{showcase['pending']}", "/admin",
         f"/moderation/practices/{showcase['own_practice']}", "/practices/new",
+        "/library/manage", "/library/new",
     ]))
     assert found == {}, "\n".join(f"{path}: {problem}" for path, problems in found.items() for problem in problems)

@@ -35,7 +35,7 @@ def test_the_footers_links_stack_in_a_column(page: Page):
     page.goto("/")
     links = page.locator(".site-footer nav a")
     tops = [links.nth(index).bounding_box()["y"] for index in range(links.count())]
-    assert len(tops) == 5 and tops == sorted(tops) and len(set(tops)) == len(tops)
+    assert len(tops) == 6 and tops == sorted(tops) and len(set(tops)) == len(tops)
 
 
 @pytest.mark.parametrize("width", [390, 1366])

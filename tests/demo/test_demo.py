@@ -86,9 +86,9 @@ def test_demo_load_fills_an_empty_bank_once(runner, app_context):
     assert [text for text in texts if PLACEHOLDER.search(text or "")] == []
     assert len(set(db.session.scalars(select(User.full_name)))) > 300  # people, not a handful of names repeated
 
-    # 400 mentors, 80 organisations and the published practices
+    # 400 mentors, 80 organisations, the published practices and 20 library items
     assert "практик опубликовано 157 (с конкурсов 38), неопубликованных 13." in result.output
-    assert "Проиндексировано документов: 637." in result.output
+    assert "Проиндексировано документов: 657." in result.output
     assert MentorFilters().search(per_page=1).total == 400
     practices = PracticeFilters().search(per_page=1)
     assert practices.total == 157
@@ -124,3 +124,15 @@ def test_the_same_seed_gives_the_same_bank(app_context):
     assert _small_population(seed=7) == first
     assert len(first[0]) == 33 and len(first[1]) == 12
     assert _small_population(seed=8)[0] != first[0]
+
+
+def test_the_demo_library_fills_every_rubric_once(app_context):
+    from mentorbank.demo.library import ITEMS, create_library
+    from mentorbank.library.models import LibraryItem, is_web_link
+
+    assert create_library(db.session) == len(ITEMS)
+    assert create_library(db.session) == 0  # a second load adds nothing
+    items = list(db.session.scalars(select(LibraryItem)))
+    assert {item.rubric.slug for item in items} == {term.slug for term in terms_of(Vocabulary.LIBRARY_RUBRIC)}
+    assert all(is_web_link(item.url) and item.is_published for item in items)
+    assert len({item.published_at for item in items}) == len(items)  # a believable order in the feed

@@ -6,7 +6,9 @@ valid CSRF token and an empty form: the point is who gets through, not what the 
 import pytest
 
 from mentorbank.accounts.models import Role
+from mentorbank.core.models import utcnow
 from mentorbank.extensions import db, limiter
+from mentorbank.library.models import LibraryItem
 from mentorbank.mentors.models import ProfileStatus
 from mentorbank.organisations.models import OrganisationStatus
 from mentorbank.practices.models import Adoption
@@ -157,6 +159,17 @@ MATRIX = {
     ("portal.admin_pages", "GET"): ("/admin/pages", ADMINS),
     ("portal.edit_page", "GET"): ("/admin/pages/help", ADMINS),
     ("portal.edit_page", "POST"): ("/admin/pages/help", success_is(422, ADMINS)),
+    ("library.index", "GET"): ("/library?q=закон&rubric=regulations", EVERYONE_200),
+    ("library.detail", "GET"): ("/library/{library_item}", EVERYONE_200),
+    ("library.manage", "GET"): ("/library/manage", MODERATORS),
+    ("library.create", "GET"): ("/library/new", MODERATORS),
+    ("library.create", "POST"): ("/library/new", success_is(422, MODERATORS)),
+    ("library.edit", "GET"): ("/library/{library_item}/edit", MODERATORS),
+    ("library.edit", "POST"): ("/library/{library_item}/edit", success_is(422, MODERATORS)),
+    ("library.publication", "POST"): ("/library/{library_item}/unpublish", success_is(303, MODERATORS)),
+    ("api.library", "GET"): ("/api/v1/library?q=закон", EVERYONE_200),
+    ("api.library_item", "GET"): ("/api/v1/library/{library_item}", EVERYONE_200),
+    ("feed.atom", "GET"): ("/feed.atom", EVERYONE_200),
     # The administrator comes last: the entry is deleted only after everyone else was refused.
     ("admin.delete_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/delete", success_is(303, ADMINS)),
 }
@@ -200,6 +213,9 @@ def world(make) -> dict:
     pending_practice = make.practice("Практика на модерации", status="submitted")
     thesaurus_entry = ThesaurusEntry(term="ГЦРО", expansion="городской центр развития образования", kind="abbreviation")
     db.session.add(thesaurus_entry)
+    library_item = LibraryItem(title="Федеральный закон об образовании", rubric=make.term(
+        Vocabulary.LIBRARY_RUBRIC, "regulations"), url="https://www.consultant.ru/", year=2012, published_at=utcnow())
+    db.session.add(library_item)
     db.session.flush()
     return {
         "people": people,
@@ -220,6 +236,7 @@ def world(make) -> dict:
             "own_practice": own_practice.id,
             "pending_practice": pending_practice.id,
             "adoption": adoption.id,
+            "library_item": library_item.id,
         },
     }
 
@@ -228,7 +245,7 @@ def world(make) -> dict:
 # them is the world indexed (a rebuild per test was most of the matrix's time). The others read the database.
 SEARCHING_ENDPOINTS = {"home.index", "mentors.index", "search.index", "api.mentors", "api.search_everything",
                        "practices.index", "api.practices",
-                       "health.healthz"}
+                       "health.healthz", "library.index", "api.library"}
 
 
 def client_as(app, world, role: str):

@@ -20,6 +20,7 @@ VOCABULARY_NAMES = {
     Vocabulary.MENTEE_CATEGORY: _l("Mentee categories"),
     Vocabulary.LEVEL: _l("Levels"),
     Vocabulary.ORGANISATION_KIND: _l("Organisation types"),
+    Vocabulary.LIBRARY_RUBRIC: _l("Library rubrics"),
 }
 SLUG_TAKEN = _l("This key is already used in this vocabulary, or cannot be made from the English name: type one.")
 

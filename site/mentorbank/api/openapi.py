@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1, written by hand: it is part of the product (DESIGN.md §5)."""
 from flask import current_app
 
+from ..library import filters as library_filters
 from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, MAX_QUERY_LENGTH, SORTS, VOCABULARY_FACETS
 from ..practices import filters as practice_filters
 from ..practices.models import PRACTICE_TERM_GROUPS, Place
@@ -187,7 +188,32 @@ def _schemas() -> dict:
         "counts": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Hits per type."},
         "suggestion": {"type": ["string", "null"], "description": "«Did you mean»: the corrected query, if any."},
     })
+    library_item = {"type": "object", "properties": {
+        "id": {"type": "integer"},
+        "url": {"type": "string", "format": "uri", "description": "The item's page on the site."},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "rubric": _ref("Term"),
+        "link": {"type": ["string", "null"], "format": "uri", "description": "The document's own address (http/https)."},
+        "host": {**_nullable("string"), "description": "The site the link leads to."},
+        "source": {**_nullable("string"), "description": "Who issued or published it."},
+        "year": {"type": "integer"},
+        "issued_on": {"type": ["string", "null"], "format": "date"},
+        "published_at": {"type": ["string", "null"], "format": "date-time"},
+        "files": {"type": "array", "description": "The item's files (a file item has no link).", "items": {
+            "type": "object", "required": ["name", "url", "media_type", "size"], "properties": {
+                "name": {"type": "string"}, "url": {"type": "string", "format": "uri"},
+                "media_type": {"type": "string"}, "size": {"type": "integer", "description": "Bytes."}}}},
+    }}
+    library_item["required"] = list(library_item["properties"])
+    library_page = _paged(_ref("LibraryItem"))
+    library_page["properties"]["facets"] = {
+        "type": "object", "description": "Items per rubric, for the same query string.",
+        "properties": {library_filters.RUBRIC_FACET: {"type": "array", "items": facet_value}},
+    }
     return {
+        "LibraryItem": library_item,
+        "LibraryPage": library_page,
         "Named": named,
         "Term": term,
         "Mentor": {"type": "object", "required": list(mentor_properties), "properties": mentor_properties},
@@ -209,7 +235,7 @@ def openapi_document() -> dict:
             "title": "Open mentor bank API",
             "version": "1.0.0",
             "description": "Open data of the public mentor bank (открытый банк наставников): approved mentor "
-                           "profiles, published practices and full-text search. Read-only; contacts are never published.",
+                           "profiles, published practices, the library and full-text search. Read-only; contacts are never published.",
         },
         "servers": [{"url": "/"}],
         "paths": {
@@ -234,6 +260,30 @@ def openapi_document() -> dict:
                 "responses": {
                     "200": _json_body(_ref("SearchPage"), "A page of hits"),
                     "400": _error("Unknown type"),
+                },
+            }},
+            "/api/v1/library": {"get": {
+                "operationId": "listLibrary",
+                "summary": "Published library items, filtered like the /library page",
+                "parameters": [
+                    _query("q", f"Full-text query (Russian morphology); cut to {library_filters.MAX_QUERY_LENGTH} "
+                                "characters.", {"type": "string"}),
+                    _query(library_filters.RUBRIC_FACET, "Slug of a term of the 'library_rubric' vocabulary; "
+                           "repeat to select several (OR).", {"type": "array", "items": {"type": "string"}},
+                           style="form", explode=True),
+                    _query("sort", "Order; relevance needs a query, recent (the document's date) is the default "
+                                   "without one.", {"type": "string", "enum": list(library_filters.SORTS)}),
+                    *_paging_parameters(),
+                ],
+                "responses": {"200": _json_body(_ref("LibraryPage"), "A page of library items")},
+            }},
+            "/api/v1/library/{item_id}": {"get": {
+                "operationId": "getLibraryItem",
+                "summary": "One published library item",
+                "parameters": [{"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": {
+                    "200": _json_body(_ref("LibraryItem"), "The item"),
+                    "404": _error("No such published item"),
                 },
             }},
             "/api/v1/openapi.json": {"get": {

@@ -1,6 +1,4 @@
 """The read-only JSON API at /api/v1: the public mentor bank as open data (DESIGN.md §5)."""
-from dataclasses import replace
-
 from flask import Blueprint, abort, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_exceptions
 
@@ -13,7 +11,7 @@ from ..practices.cards import practices_for_hits
 from ..practices.filters import PracticeFilters
 from ..practices.models import get_public_practice_or_404
 from .openapi import openapi_document
-from .paging import page_count, per_page_from
+from .paging import page_count, per_page_from, searched_page
 from .responses import API_PREFIX, http_error_as_json, is_api_request, json_response
 from .serializers import (
     MENTOR_FACET_NAMES, PRACTICE_FACET_NAMES, facets_json, hit_json, mentor_json, practice_json,
@@ -24,19 +22,9 @@ bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
 
 def _listed(filters_class, items_of_hits, facet_names):
     """A bank's list as JSON, read from the same query string as its page."""
-    filters = filters_class.from_args(request.args)
-    per_page = per_page_from(request.args)
-    result = filters.search(per_page)
-    last_page = page_count(result.total, per_page)
-    if filters.page > last_page:
-        # A page past the end is clamped to the last one rather than answered empty.
-        filters = replace(filters, page=last_page)
-        result = filters.search(per_page)
+    _filters, result, paging = searched_page(filters_class.from_args(request.args), request.args)
     return json_response({
-        "total": result.total,
-        "page": filters.page,
-        "per_page": per_page,
-        "pages": last_page,
+        **paging,
         "items": items_of_hits(result.hits),
         "facets": facets_json(result.facets, facet_names),
     })
@@ -120,6 +108,10 @@ def api_http_error(error: HTTPException):
 # over a blueprint handler for a class.
 for _code in default_exceptions:
     bp.register_error_handler(_code, api_http_error)
+
+
+# The library's routes (their own module, on this blueprint) before it is registered.
+from . import library as _library  # noqa: E402,F401
 
 
 @bp.app_errorhandler(MethodNotAllowed)

@@ -27,7 +27,8 @@ PERSONAL_BLUEPRINTS = frozenset({"account", "notifications", "submissions", "men
 # A search with this many words or more is expensive (each word is a term query over the whole index).
 EXPENSIVE_SEARCH_WORDS = 6
 # Endpoints of other areas limited here, so their modules stay free of the rate-limit policy.
-SEARCH_ENDPOINTS = ("search.index", "mentors.index", "api.search_everything", "api.mentors")
+SEARCH_ENDPOINTS = ("search.index", "mentors.index", "api.search_everything", "api.mentors", "library.index",
+                    "api.library")
 API_BLUEPRINT = "api"
 
 

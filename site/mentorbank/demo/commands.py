@@ -9,6 +9,7 @@ from ..mentors.models import MentorProfile
 from ..organisations.models import Organisation
 from .accounts import DEMO_PASSWORD, create_demo_accounts, demo_logins
 from .generator import DEFAULT_SEED, populate
+from .library import create_library
 from .portal_pages import create_portal_pages
 from .practices import create_practices
 
@@ -37,6 +38,7 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         create_demo_accounts(session, current_app.config["PROCESSING_CONSENT_VERSION"])
         create_portal_pages(session)
         practices = create_practices(session)
+        create_library(session)
         session.commit()
     click.echo(
         f"Загружено: регионов {summary.regions}, муниципалитетов {summary.municipalities}, "

@@ -19,6 +19,7 @@ class Vocabulary(enum.StrEnum):
     MENTEE_CATEGORY = "mentee_category"
     LEVEL = "level"
     ORGANISATION_KIND = "organisation_kind"
+    LIBRARY_RUBRIC = "library_rubric"
 
 
 class Term(db.Model):

@@ -1,0 +1,1 @@
+"""The library (DESIGN.md §4): documents, materials, webinars and links in rubrics, kept by moderators."""
