@@ -64,6 +64,7 @@ def _register_models() -> None:
     # Imported for their side effect: every mapped class is known before the first query.
     from .accounts import models as _accounts  # noqa: F401
     from .audit import models as _audit  # noqa: F401
+    from .competitions import models as _competitions  # noqa: F401
     from .mentors import models as _mentors  # noqa: F401
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
