@@ -41,7 +41,7 @@ LAYERS = [
     {"vocabularies", "organisations"},
     {"accounts"},
     {"audit", "notifications", "search"},
-    {"mentors", "home", "portal"},
+    {"mentors", "home", "portal", "competitions"},
     {"moderation", "api", "admin", "curation"},
     {"demo", "migrations", APP_FACTORY},
 ]

@@ -78,6 +78,7 @@ def _register_area_declarations() -> None:
     of other areas' pages); the registries live low (core, organisations) and import no area above them."""
     from .accounts import registrations as accounts
     from .audit import registrations as audit
+    from .competitions import registrations as competitions
     from .curation import registrations as curation
     from .mentors import registrations as mentors
     from .moderation import registrations as moderation
@@ -85,7 +86,7 @@ def _register_area_declarations() -> None:
     from .organisations import registrations as organisations
     from .portal import registrations as portal
 
-    for area in (accounts, organisations, audit, mentors, notifications, moderation, curation, portal):
+    for area in (accounts, organisations, audit, mentors, notifications, moderation, curation, portal, competitions):
         area.register()
 def _register_searchable_types() -> None:
     # Each domain declares what of it is searchable; the order is the order of /search's groups.
@@ -101,6 +102,7 @@ def _register_blueprints(app: Flask) -> None:
     from .api.health import bp as health_bp
     from .api.routes import bp as api_bp
     from .core.routes import bp as core_bp
+    from .competitions.routes import bp as competitions_bp
     from .curation.routes import bp as curation_bp
     from .demo.commands import demo_cli
     from .home.routes import bp as home_bp
@@ -118,7 +120,7 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (
         core_bp, home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
-        curation_bp, portal_bp,
+        curation_bp, portal_bp, competitions_bp,
     ):
         app.register_blueprint(blueprint)
     for command_group in (demo_cli, mentors_cli, search_cli, users_cli):

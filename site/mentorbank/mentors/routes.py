@@ -7,6 +7,7 @@ from .facets import SORT_OPTIONS, chosen_sort, facet_groups, facets_html, untick
 from .filters import MentorFilters
 from .models import get_public_profile_or_404
 from .cards import card_html, cards_for_hits
+from .sections import profile_sections
 from .views import profile_vocabulary_groups
 
 bp = Blueprint("mentors", __name__, url_prefix="/mentors")
@@ -42,4 +43,5 @@ def detail(profile_id: int):
         profile=profile,
         vocabulary_groups=profile_vocabulary_groups(profile),
         login_url=url_for("auth.login", next=request.path),
+        sections=profile_sections(profile),
     )
