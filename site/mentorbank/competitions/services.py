@@ -40,6 +40,9 @@ class EntriesClosed(CompetitionError):
         super().__init__(_l("Entries are closed: nobody can enter or change an entry after the deadline."))
 
 
+OWN_ORGANISATION = _l("The entry comes from the juror's own organisation.")
+
+
 # ---- entries -----------------------------------------------------------------------------------------------
 
 ENTRY_FIELDS = ("nomination_id", "title", "description", "organisation_id", "is_team", "team_name",
@@ -137,10 +140,8 @@ def declare_own_organisation_conflicts(competition: Competition) -> None:
             Entry.competition_id == competition.id, Entry.organisation_id == organisation_id,
             Entry.id.not_in(declared) if declared else True))
         for entry_id in own:
-            db.session.add(ConflictOfInterest(
-                juror_id=member.id, entry_id=entry_id, automatic=True,
-                reason=str(_l("The entry comes from the juror's own organisation.")),
-            ))
+            # No reason stored: the pages say it in the reader's language (OWN_ORGANISATION).
+            db.session.add(ConflictOfInterest(juror_id=member.id, entry_id=entry_id, automatic=True, reason=""))
     db.session.flush()
 
 
