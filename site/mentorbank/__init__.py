@@ -92,6 +92,7 @@ def _register_searchable_types() -> None:
     # Each domain declares what of it is searchable; the order is the order of /search's groups.
     from .mentors import searchable as _mentors  # noqa: F401
     from .organisations import searchable as _organisations  # noqa: F401
+    from .competitions import searchable as _competitions  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -101,6 +102,7 @@ def _register_blueprints(app: Flask) -> None:
     from .admin.routes import bp as admin_bp
     from .api.health import bp as health_bp
     from .api.routes import bp as api_bp
+    from .api import competitions as _api_competitions  # noqa: F401  (its routes join the API blueprint)
     from .core.routes import bp as core_bp
     from .competitions.routes import bp as competitions_bp
     from .curation.routes import bp as curation_bp

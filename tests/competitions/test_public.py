@@ -33,3 +33,16 @@ def test_the_list_groups_by_year_and_the_rules_are_sanitised(client, competition
     assert f'id="year-{competition.year}"' in listing and competition.title in listing
     page = client.get(f"/competitions/{competition.id}").text
     assert "<strong>заочно</strong>" in page and "<script>alert(1)" not in page
+
+
+def test_search_finds_admitted_entries_by_an_inflected_word_and_never_rejected(client, moderator, competition,
+                                                                                 participant):
+    admitted = make_entry(competition, participant, title="Наставничество в сельских школах")
+    rejected = make_entry(competition, participant, title="Сельская школа без наставника")
+    start_judging(competition, moderator)
+    services.decide_entry(admitted, True, moderator)
+    services.decide_entry(rejected, False, moderator, "Не по теме.")
+    db.session.commit()
+    page = client.get("/search", query_string={"q": "сельской школы"}).text
+    assert "Наставничество в сельских школах" in page
+    assert "Сельская школа без наставника" not in page

@@ -116,7 +116,10 @@ def _schemas() -> dict:
         "counts": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Hits per type."},
         "suggestion": {"type": ["string", "null"], "description": "«Did you mean»: the corrected query, if any."},
     })
+    from .competitions import openapi_schemas  # the competitions' part of the document
+
     return {
+        **openapi_schemas(_paged, _ref, _nullable),
         "Named": named,
         "Term": term,
         "Mentor": {"type": "object", "required": list(mentor_properties), "properties": mentor_properties},
@@ -129,6 +132,12 @@ def _schemas() -> dict:
     }
 
 
+def _competition_paths() -> dict:
+    from .competitions import openapi_paths
+
+    return openapi_paths(_query, _paging_parameters(), _json_body, _ref, _error)
+
+
 def openapi_document() -> dict:
     return {
         "openapi": "3.1.0",
@@ -136,7 +145,7 @@ def openapi_document() -> dict:
             "title": "Open mentor bank API",
             "version": "1.0.0",
             "description": "Open data of the public mentor bank (открытый банк наставников): approved mentor "
-                           "profiles and full-text search. Read-only; contacts are never published.",
+                           "profiles, competitions of practices and full-text search. Read-only; contacts are never published.",
         },
         "servers": [{"url": "/"}],
         "paths": {
@@ -176,6 +185,7 @@ def openapi_document() -> dict:
                     "400": _error("Unknown type"),
                 },
             }},
+            **_competition_paths(),
             "/api/v1/openapi.json": {"get": {
                 "operationId": "openapi",
                 "summary": "This document",

@@ -29,7 +29,9 @@ def register() -> None:
         public=records.Page("competitions.detail", "competition_id"),
         moderator=records.Page("competitions.manage", "competition_id"),
     ))
-    records.register(records.RecordType("competition_entry", Entry, "title"))
+    records.register(records.RecordType(
+        "competition_entry", Entry, "title", public=records.Page("competitions.entry_link", "entry_id"),
+    ))
     register_section("competitions", organisation_awards)
     register_profile_section("competitions", mentor_awards)
     account_pages.register_section("competitions", account_entries)

@@ -67,6 +67,15 @@ def entry(competition_id: int, entry_id: int):
                            show_result=show_result)
 
 
+@bp.get("/competitions/entries/<int:entry_id>")
+def entry_link(entry_id: int):
+    """An entry by its id alone (search results, the record registry): to its page under its competition."""
+    found = db.get_or_404(Entry, entry_id)
+    if not found.is_public:
+        abort(404)
+    return redirect(url_for("competitions.entry", competition_id=found.competition_id, entry_id=entry_id), 301)
+
+
 def _competition_for_viewer(competition_id: int) -> Competition:
     competition = db.get_or_404(Competition, competition_id)
     if not competition.is_public and not (current_user.is_authenticated and current_user.is_moderator):
