@@ -113,6 +113,7 @@ def _isolated(request, app, tmp_path):
     """Every test: its own search index; and, unless it needs real commits, a transaction rolled back after it."""
     index_dir = app.config["SEARCH_INDEX_DIR"] = str(tmp_path / "search_index")
     app.config["MAIL_OUTBOX_DIR"] = str(tmp_path / "outbox")
+    app.config["UPLOAD_DIR"] = str(tmp_path / "uploads")
     limiter.reset()
     try:
         if "committing_database" in request.fixturenames:

@@ -6,7 +6,8 @@ Lowest first:
   0. core (with ``extensions`` and ``config``): what every area needs and no area owns.
   1. vocabularies, organisations: reference data every record points at.
   2. accounts: people, roles, log-in.
-  3. audit, notifications, search: services the domains call. Search sits here, not among the capabilities,
+  3. audit, notifications, search, attachments: services the domains call (attachments: files kept for a
+     record of any kind, whose visibility the domain registers). Search sits here, not among the capabilities,
      because issue 8 makes it an engine behind an interface that each domain registers its types with and
      calls; it imports no domain.
   4. mentors, home, portal: the domains and their pages (home shows the bank's mentors; portal the operator,
@@ -40,7 +41,7 @@ LAYERS = [
     {"core", "extensions", "config"},
     {"vocabularies", "organisations"},
     {"accounts"},
-    {"audit", "notifications", "search"},
+    {"audit", "notifications", "search", "attachments"},
     {"mentors", "home", "portal", "competitions"},
     {"moderation", "api", "admin", "curation"},
     {"demo", "migrations", APP_FACTORY},

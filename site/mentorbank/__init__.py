@@ -63,6 +63,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _register_models() -> None:
     # Imported for their side effect: every mapped class is known before the first query.
     from .accounts import models as _accounts  # noqa: F401
+    from .attachments import models as _attachments  # noqa: F401
     from .audit import models as _audit  # noqa: F401
     from .competitions import models as _competitions  # noqa: F401
     from .mentors import models as _mentors  # noqa: F401
@@ -100,6 +101,8 @@ def _register_blueprints(app: Flask) -> None:
     from .accounts.auth_routes import bp as auth_bp
     from .accounts.commands import users_cli
     from .admin.routes import bp as admin_bp
+    from .attachments.commands import attachments_cli
+    from .attachments.routes import bp as attachments_bp
     from .api.health import bp as health_bp
     from .api.routes import bp as api_bp
     from .api import competitions as _api_competitions  # noqa: F401  (its routes join the API blueprint)
@@ -122,8 +125,8 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (
         core_bp, home_bp, mentors_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
-        curation_bp, portal_bp, competitions_bp,
+        curation_bp, portal_bp, attachments_bp, competitions_bp,
     ):
         app.register_blueprint(blueprint)
-    for command_group in (demo_cli, mentors_cli, search_cli, users_cli):
+    for command_group in (demo_cli, mentors_cli, search_cli, users_cli, attachments_cli):
         app.cli.add_command(command_group)

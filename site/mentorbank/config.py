@@ -14,6 +14,7 @@ ENVIRONMENT_KEYS = {
     "REDIS_URL": "REDIS_URL",
     "TRUSTED_PROXIES": "TRUSTED_PROXIES",
     "PUBLIC_URL": "PUBLIC_URL",
+    "UPLOAD_DIR": "UPLOAD_DIR",
 }
 
 
@@ -36,7 +37,12 @@ class Defaults:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
-    MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+    # Attachments (attachments/): stored here, outside static/; each file at most UPLOAD_MAX_FILE_SIZE. A request
+    # carries at most MAX_CONTENT_LENGTH (a few files at once; more are sent in several goes); past it the
+    # visitor gets the 413 page that says both limits.
+    UPLOAD_DIR = str(INSTANCE_DIR / "uploads")
+    UPLOAD_MAX_FILE_SIZE = 20 * 1024 * 1024
+    MAX_CONTENT_LENGTH = 50 * 1024 * 1024
 
     # The version of the consent text a registering user agrees to (stored with the consent).
     PROCESSING_CONSENT_VERSION = "2026-11"

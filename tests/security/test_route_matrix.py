@@ -54,6 +54,8 @@ MATRIX = {
     ("static", "GET"): ("/static/css/site.css", EVERYONE_200),
     ("portal.page", "GET"): ("/help", EVERYONE_200),
     ("portal.privacy", "GET"): ("/privacy", EVERYONE_200),
+    # An attachment is served only when its owner's kind lets the person see it (tests/attachments).
+    ("attachments.download", "GET"): ("/files/1/x.pdf", dict.fromkeys(ROLES, 404)),
     # --- accounts ---
     ("auth.register", "GET"): ("/auth/register", VISITORS_ONLY),
     ("auth.register", "POST"): ("/auth/register", after(VISITORS_ONLY, visitor=422)),

@@ -92,7 +92,8 @@ def _security_headers(response):
     app = current_app
     if not (app.debug or app.testing) and app.config["PUBLIC_URL"].startswith("https://"):
         headers.setdefault("Strict-Transport-Security", HSTS)
-    if request.endpoint != "static" and _shows_personal_data():
+    # A response marked public (an attachment anyone may see) is the same for everyone, whoever asks.
+    if request.endpoint != "static" and not response.cache_control.public and _shows_personal_data():
         # A shared school computer's cache or a proxy must not keep someone's page.
         response.cache_control.no_store = True
         response.cache_control.private = True
