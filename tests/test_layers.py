@@ -42,7 +42,7 @@ LAYERS = [
     {"vocabularies", "organisations"},
     {"accounts"},
     {"audit", "notifications", "search", "attachments"},
-    {"mentors", "home", "portal", "competitions"},
+    {"mentors", "home", "portal", "practices", "competitions"},
     {"moderation", "api", "admin", "curation"},
     {"demo", "migrations", APP_FACTORY},
 ]

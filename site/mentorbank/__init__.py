@@ -70,6 +70,7 @@ def _register_models() -> None:
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
     from .portal import models as _portal  # noqa: F401
+    from .practices import models as _practices  # noqa: F401
     from .search import models as _search  # noqa: F401
     from .vocabularies import models as _vocabularies  # noqa: F401
 
