@@ -106,3 +106,40 @@ def test_entering_without_the_csrf_token_is_refused(client, log_in, competition,
     log_in(participant)
     response = client.post(f"/competitions/{competition.id}/enter", data=entry_fields(competition))
     assert response.status_code == 400 and entries_count() == 0
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_an_entry_carries_attachments_seen_only_once_admitted(client, log_in, moderator, competition, participant):
+    import io
+
+    from mentorbank.attachments import attachments_of
+    from mentorbank.attachments.routes import url_for_attachment
+
+    log_in(participant)
+    fields = entry_fields(competition, attachments=(io.BytesIO(PDF), "Описание практики.pdf"))
+    response = post_form(client, f"/competitions/{competition.id}/enter", fields,
+                         content_type="multipart/form-data")
+    assert response.status_code == 303
+    entry = db.session.scalar(select(Entry))
+    [attachment] = attachments_of("competition_entry", entry.id)
+    assert attachment.original_name == "Описание практики.pdf"
+    with client.application.test_request_context():
+        url = url_for_attachment(attachment)
+    served = client.get(url)
+    assert served.status_code == 200  # the author
+    served.close()
+    with client.session_transaction() as session:
+        session.clear()
+    assert client.get(url).status_code == 404  # a visitor, before admission
+
+
+def test_a_disguised_executable_is_refused_and_no_entry_is_stored(client, log_in, competition, participant):
+    import io
+
+    log_in(participant)
+    fields = entry_fields(competition, attachments=(io.BytesIO(b"MZ\x90\x00" + b"\x00" * 100), "практика.pdf"))
+    response = post_form(client, f"/competitions/{competition.id}/enter", fields,
+                         content_type="multipart/form-data")
+    assert response.status_code == 422 and entries_count() == 0

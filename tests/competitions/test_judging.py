@@ -230,3 +230,19 @@ def test_every_step_of_the_table(app, moderator, make):
     actions = list(db.session.scalars(select(AuditEntry.action).where(AuditEntry.target_type == "competition")))
     assert {"competition.announce", "competition.withdraw", "competition.start_judging",
             "competition.publish_results"} <= set(actions)
+
+
+def test_published_winners_become_practices_with_their_provenance(client, log_in, moderator, judging):
+    from mentorbank.practices.models import Practice, public_practices
+
+    competition, (first, second) = judging["competition"], judging["entries"]
+    publish(client, competition, moderator, log_in, {first: EntryResult.FIRST, second: EntryResult.PARTICIPANT})
+    db.session.refresh(first), db.session.refresh(second)
+    assert first.practice_id is not None and second.practice_id is None  # a participant is not a winner
+    practice = db.session.scalar(public_practices().where(Practice.id == first.practice_id))
+    version = practice.published_version
+    assert (version.title, version.competition_id, version.nomination, version.place.value) == (
+        first.title, competition.id, first.nomination.name, "first")
+    # The organisation's page and the author's account show the recognition.
+    page = client.get(f"/organisations/{first.organisation_id}").text
+    assert "Competition awards" in page and first.title in page

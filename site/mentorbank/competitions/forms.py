@@ -8,6 +8,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from ..attachments import AttachmentsField
 from .models import LEVEL_LABELS, RESULT_LABELS
 
 LINES_HINT = _l("One per line.")
@@ -79,6 +80,7 @@ class EntryForm(FlaskForm):
                                  description=_l("Full names, one per line."), render_kw={"rows": 3})
     source_practice_id = SelectField(_l("From one of my practices"), coerce=int, validators=[Optional()],
                                      choices=[SelectChoice(0, _l("A new practice"))])
+    attachments = AttachmentsField(_l("Files: the description of the practice, presentations, photos"))
     submit = SubmitField(_l("Send the entry"))
 
     def entry_values(self) -> dict:

@@ -2,6 +2,7 @@
 pages, the recognition on an organisation's page and on a mentor's profile, the person's entries on their
 account page."""
 from ..accounts import pages as account_pages
+from ..attachments import register_owner
 from ..core import records
 from ..mentors.sections import register_profile_section
 from ..organisations.pages import PageSection, register_section
@@ -32,6 +33,7 @@ def register() -> None:
     records.register(records.RecordType(
         "competition_entry", Entry, "title", public=records.Page("competitions.entry_link", "entry_id"),
     ))
+    register_owner(services.ENTRY_OWNER_KIND, services.may_view_entry_files)
     register_section("competitions", organisation_awards)
     register_profile_section("competitions", mentor_awards)
     account_pages.register_section("competitions", account_entries)

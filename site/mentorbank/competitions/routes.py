@@ -6,12 +6,13 @@ judged against its competition's rules and nominations, at the time the competit
 then judging), next to the jury and the standings that follow from it; the queue's records are submissions
 decided one by one whenever they come.
 """
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..accounts.models import User
+from ..attachments import UploadRefused
 from ..core.permissions import login_required, moderator_required
 from ..core.security import optional_database_id
 from ..core.workflow import TransitionRefused
@@ -63,8 +64,11 @@ def entry(competition_id: int, entry_id: int):
         abort(404)  # a rejected entry, or one not decided yet, is never public
     competition = found.competition
     show_result = competition.status == CompetitionStatus.RESULTS
+    practice_url = (url_for("practices.detail", practice_id=found.practice_id)
+                    if found.practice_id and "practices.detail" in current_app.view_functions else None)
     return render_template("competitions/entry.html", competition=competition, entry=found,
-                           show_result=show_result)
+                           show_result=show_result, attachments=services.entry_attachments(found),
+                           practice_url=practice_url)
 
 
 @bp.get("/competitions/entries/<int:entry_id>")
@@ -104,20 +108,27 @@ def enter(competition_id: int):
         try:
             if current_user.organisation_id is None:
                 raise services.CompetitionError(_("Name your organisation in your account first."))
+            values = form.entry_values()
+            values["source_practice_id"] = services.own_practice_id(current_user, values["source_practice_id"])
             found = services.submit_entry(competition, current_user, organisation_id=current_user.organisation_id,
-                                          **form.entry_values())
+                                          **values)
+            services.attach_files(found, form.attachments.uploads, current_user)
+        except UploadRefused as refusal:
+            db.session.rollback()
+            form.attachments.errors = [*form.attachments.errors, refusal.message]
+            status = 422
         except TransitionRefused as refusal:
             db.session.rollback()
             form.form_errors.append(str(refusal.message))
             status = 422
         else:
-            services.attach_files(found, request.files.getlist("attachments"), current_user)
             db.session.commit()
             flash(_("Your entry is sent. A moderator admits it to the jury."), "success")
             return redirect(url_for("competitions.detail", competition_id=competition.id), 303)
     elif form.is_submitted():
         status = 422
-    return render_template("competitions/entry_form.html", competition=competition, form=form, entry=None), status
+    return render_template("competitions/entry_form.html", competition=competition, form=form, entry=None,
+                           existing=()), status
 
 
 @bp.route("/competitions/<int:competition_id>/entries/<int:entry_id>/edit", methods=["GET", "POST"])
@@ -130,12 +141,21 @@ def edit_entry(competition_id: int, entry_id: int):
     if not competition.entries_open() or found.status != EntryStatus.SUBMITTED:
         return render_template("competitions/closed.html", competition=competition), 403
     form = _entry_form(competition, obj=found)
+    existing = services.entry_attachments(found)
+    form.attachments.existing_count = len(existing)
     if request.method == "GET":
         form.source_practice_id.data = found.source_practice_id or 0
     status = 200
     if form.validate_on_submit():
         try:
-            services.edit_entry(found, current_user, organisation_id=found.organisation_id, **form.entry_values())
+            values = form.entry_values()
+            values["source_practice_id"] = services.own_practice_id(current_user, values["source_practice_id"])
+            services.edit_entry(found, current_user, organisation_id=found.organisation_id, **values)
+            services.attach_files(found, form.attachments.uploads, current_user)
+        except UploadRefused as refusal:
+            db.session.rollback()
+            form.attachments.errors = [*form.attachments.errors, refusal.message]
+            status = 422
         except TransitionRefused as refusal:
             db.session.rollback()
             form.form_errors.append(str(refusal.message))
@@ -146,7 +166,8 @@ def edit_entry(competition_id: int, entry_id: int):
             return redirect(url_for("competitions.detail", competition_id=competition.id), 303)
     elif form.is_submitted():
         status = 422
-    return render_template("competitions/entry_form.html", competition=competition, form=form, entry=found), status
+    return render_template("competitions/entry_form.html", competition=competition, form=form, entry=found,
+                           existing=existing), status
 
 
 # ---- the moderator's pages ---------------------------------------------------------------------------------

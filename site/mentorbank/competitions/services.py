@@ -9,14 +9,19 @@ from statistics import fmean
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 
+from ..attachments import attach_all, attachments_of
 from ..core.models import utcnow
 from ..core.workflow import TransitionRefused, transition
 from ..extensions import db
+from ..practices.models import Place, practices_of
+from ..practices.services import Provenance, create_or_update_from_competition
 from . import lifecycle  # noqa: F401  (registers the audit hooks of the workflows)
 from .models import (
     SCORE_MAX, SCORE_MIN, Competition, CompetitionStatus, ConflictOfInterest, Criterion, Entry, EntryResult,
     EntryStatus, JuryMember, Nomination, Score,
 )
+
+ENTRY_OWNER_KIND = "competition_entry"
 
 # The seeds' (document 003) nominations and criteria, offered for every new competition.
 DEFAULT_NOMINATIONS = ("педагог – педагог", "команда – команда", "руководитель – руководитель")
@@ -324,10 +329,57 @@ def save_competition(competition: Competition | None, *, nominations: list[str],
 
 
 def practice_choices(user) -> list[tuple[int, str]]:
-    """The participant's own practices an entry can be made from (none until the practices area is here)."""
-    return []
+    """The participant's own practices an entry can be made from."""
+    return [(practice.id, practice.title) for practice in practices_of(user.id) if practice.title]
 
 
-def attach_files(entry: Entry, files, user) -> None:
-    """The entry's attachments (the uploads area's ``attach``, once merged)."""
-    return None
+def own_practice_id(user, practice_id: int | None) -> int | None:
+    """The practice an entry is made from: only one of the participant's own (a forged id counts as none)."""
+    return practice_id if practice_id in {pid for pid, _title in practice_choices(user)} else None
+
+
+def attach_files(entry: Entry, uploads, user) -> None:
+    """The entry's files (checked by content); UploadRefused stores nothing."""
+    attach_all(ENTRY_OWNER_KIND, entry.id, uploads, user)
+
+
+def entry_attachments(entry: Entry):
+    return attachments_of(ENTRY_OWNER_KIND, entry.id)
+
+
+def may_view_entry_files(entry_id: int, user) -> bool:
+    """An entry's files: public with the entry; before, to its author, the moderators and its jury."""
+    entry = db.session.get(Entry, entry_id)
+    if entry is None:
+        return False
+    if entry.is_public:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_moderator or entry.submitted_by_id == user.id or entry.competition.juror(user) is not None
+
+
+# ---- winners become practices ------------------------------------------------------------------------------
+
+@lifecycle.on_results_published
+def publish_winners_as_practices(competition: Competition, actor) -> None:
+    """Each winning entry becomes a published practice (or a new published version of the practice it came
+    from), carrying the competition as its provenance."""
+    winners = db.session.scalars(select(Entry).where(
+        Entry.competition_id == competition.id, Entry.status == EntryStatus.ADMITTED,
+        Entry.result.in_([result for result in EntryResult if result.is_winner])).order_by(Entry.id))
+    for entry in winners:
+        paragraphs = [line.strip() for line in entry.description.splitlines() if line.strip()]
+        practice = create_or_update_from_competition(
+            title=entry.title, summary=paragraphs[0][:1000] if paragraphs else entry.title,
+            body=entry.description, organisation_id=entry.organisation_id,
+            authors=[entry.submitted_by] if not entry.is_team else entry.participant_names,
+            term_ids=[], year=competition.year,
+            provenance=Provenance(competition_id=competition.id, competition_title=competition.title,
+                                  nomination=entry.nomination.name, year=competition.year,
+                                  place=Place(entry.result.value)),
+            attachments_from=(ENTRY_OWNER_KIND, entry.id),
+            source_practice_id=entry.practice_id or entry.source_practice_id, actor=actor,
+        )
+        entry.practice_id = practice.id
+    db.session.flush()
