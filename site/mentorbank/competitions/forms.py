@@ -48,9 +48,9 @@ class CompetitionForm(FlaskForm):
     entries_open_at = DateTimeLocalField(_l("Entries open (UTC)"), validators=[DataRequired()])
     entries_close_at = DateTimeLocalField(_l("Entries close (UTC)"), validators=[DataRequired()])
     results_on = DateField(_l("Results announced on"), validators=[Optional()])
-    nominations = TextAreaField(_l("Nominations"), validators=[DataRequired()], description=LINES_HINT,
+    nomination_names = TextAreaField(_l("Nominations"), validators=[DataRequired()], description=LINES_HINT,
                                 render_kw={"rows": 4})
-    criteria = TextAreaField(
+    criteria_lines = TextAreaField(
         _l("Criteria"), validators=[DataRequired()], render_kw={"rows": 4},
         description=_l("One per line; a weight other than 1 after a vertical bar: «потенциал масштабирования | 2»."),
     )
@@ -60,7 +60,7 @@ class CompetitionForm(FlaskForm):
         if self.entries_open_at.data and field.data and field.data <= self.entries_open_at.data:
             raise ValidationError(_l("Entries close after they open."))
 
-    def validate_criteria(self, field):
+    def validate_criteria_lines(self, field):
         try:
             if not parse_criteria(field.data):
                 raise ValueError

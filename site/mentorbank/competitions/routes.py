@@ -6,13 +6,16 @@ judged against its competition's rules and nominations, at the time the competit
 then judging), next to the jury and the standings that follow from it; the queue's records are submissions
 decided one by one whenever they come.
 """
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from contextlib import contextmanager
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..accounts.models import User
 from ..attachments import UploadRefused
+from ..core import records
 from ..core.permissions import login_required, moderator_required
 from ..core.security import optional_database_id
 from ..core.workflow import TransitionRefused
@@ -29,6 +32,18 @@ from .models import (
 from .queries import public_competitions, public_entries, winners_first
 
 bp = Blueprint("competitions", __name__)
+
+
+@contextmanager
+def undone_on_refusal():
+    """A refused step leaves nothing behind: its own writes are undone (a savepoint), the request goes on."""
+    savepoint = db.session.begin_nested()
+    try:
+        yield
+    except BaseException:
+        savepoint.rollback()
+        raise
+    savepoint.commit()
 
 JURY_CANDIDATES = 20
 
@@ -64,8 +79,8 @@ def entry(competition_id: int, entry_id: int):
         abort(404)  # a rejected entry, or one not decided yet, is never public
     competition = found.competition
     show_result = competition.status == CompetitionStatus.RESULTS
-    practice_url = (url_for("practices.detail", practice_id=found.practice_id)
-                    if found.practice_id and "practices.detail" in current_app.view_functions else None)
+    # The practice it became, through the record registry (None while the practices area has no public page).
+    practice_url = records.public_url("practice", found.practice_id) if found.practice_id else None
     return render_template("competitions/entry.html", competition=competition, entry=found,
                            show_result=show_result, attachments=services.entry_attachments(found),
                            practice_url=practice_url)
@@ -106,19 +121,19 @@ def enter(competition_id: int):
     status = 200
     if form.validate_on_submit():
         try:
-            if current_user.organisation_id is None:
-                raise services.CompetitionError(_("Name your organisation in your account first."))
-            values = form.entry_values()
-            values["source_practice_id"] = services.own_practice_id(current_user, values["source_practice_id"])
-            found = services.submit_entry(competition, current_user, organisation_id=current_user.organisation_id,
-                                          **values)
-            services.attach_files(found, form.attachments.uploads, current_user)
+            with undone_on_refusal():
+                if current_user.organisation_id is None:
+                    raise services.CompetitionError(_("Name your organisation in your account first."))
+                values = form.entry_values()
+                values["source_practice_id"] = services.own_practice_id(current_user, values["source_practice_id"])
+                found = services.submit_entry(competition, current_user, organisation_id=current_user.organisation_id,
+                                              **values)
+                services.attach_files(found, form.attachments.uploads, current_user)
         except UploadRefused as refusal:
             db.session.rollback()
             form.attachments.errors = [*form.attachments.errors, refusal.message]
             status = 422
         except TransitionRefused as refusal:
-            db.session.rollback()
             form.form_errors.append(str(refusal.message))
             status = 422
         else:
@@ -148,16 +163,16 @@ def edit_entry(competition_id: int, entry_id: int):
     status = 200
     if form.validate_on_submit():
         try:
-            values = form.entry_values()
-            values["source_practice_id"] = services.own_practice_id(current_user, values["source_practice_id"])
-            services.edit_entry(found, current_user, organisation_id=found.organisation_id, **values)
-            services.attach_files(found, form.attachments.uploads, current_user)
+            with undone_on_refusal():
+                values = form.entry_values()
+                values["source_practice_id"] = services.own_practice_id(current_user, values["source_practice_id"])
+                services.edit_entry(found, current_user, organisation_id=found.organisation_id, **values)
+                services.attach_files(found, form.attachments.uploads, current_user)
         except UploadRefused as refusal:
             db.session.rollback()
             form.attachments.errors = [*form.attachments.errors, refusal.message]
             status = 422
         except TransitionRefused as refusal:
-            db.session.rollback()
             form.form_errors.append(str(refusal.message))
             status = 422
         else:
@@ -176,8 +191,8 @@ def edit_entry(competition_id: int, entry_id: int):
 @moderator_required
 def create():
     form = CompetitionForm(data={
-        "nominations": "\n".join(services.DEFAULT_NOMINATIONS),
-        "criteria": "\n".join(name for name, _weight in services.DEFAULT_CRITERIA),
+        "nomination_names": "\n".join(services.DEFAULT_NOMINATIONS),
+        "criteria_lines": "\n".join(name for name, _weight in services.DEFAULT_CRITERIA),
         "level": CompetitionLevel.REGIONAL.value,
     })
     return _save_competition(form, None)
@@ -189,8 +204,8 @@ def edit(competition_id: int):
     competition = db.get_or_404(Competition, competition_id)
     form = CompetitionForm(obj=competition)
     if request.method == "GET":
-        form.nominations.data = "\n".join(nomination.name for nomination in competition.nominations)
-        form.criteria.data = "\n".join(
+        form.nomination_names.data = "\n".join(nomination.name for nomination in competition.nominations)
+        form.criteria_lines.data = "\n".join(
             criterion.name if criterion.weight == 1 else f"{criterion.name} | {criterion.weight}"
             for criterion in competition.criteria)
     return _save_competition(form, competition)
@@ -200,15 +215,15 @@ def _save_competition(form: CompetitionForm, competition: Competition | None):
     status = 200
     if form.validate_on_submit():
         try:
-            competition = services.save_competition(
-                competition, title=form.title.data.strip(), year=form.year.data,
-                level=CompetitionLevel(form.level.data), rules=form.rules.data or "",
-                entries_open_at=form.entries_open_at.data, entries_close_at=form.entries_close_at.data,
-                results_on=form.results_on.data, nominations=lines(form.nominations.data),
-                criteria=parse_criteria(form.criteria.data), actor=current_user,
-            )
+            with undone_on_refusal():
+                competition = services.save_competition(
+                    competition, title=form.title.data.strip(), year=form.year.data,
+                    level=CompetitionLevel(form.level.data), rules=form.rules.data or "",
+                    entries_open_at=form.entries_open_at.data, entries_close_at=form.entries_close_at.data,
+                    results_on=form.results_on.data, nominations=lines(form.nomination_names.data),
+                    criteria=parse_criteria(form.criteria_lines.data), actor=current_user,
+                )
         except TransitionRefused as refusal:
-            db.session.rollback()
             form.form_errors.append(str(refusal.message))
             status = 422
         else:
@@ -280,9 +295,9 @@ def move(competition_id: int):
     except ValueError:
         abort(400)
     try:
-        services.move_competition(competition, to, current_user, form.reason.data)
+        with undone_on_refusal():
+            services.move_competition(competition, to, current_user, form.reason.data)
     except TransitionRefused as refusal:
-        db.session.rollback()
         flash(str(refusal.message), "error")
     else:
         db.session.commit()
@@ -298,14 +313,14 @@ def decide(competition_id: int, entry_id: int):
         abort(404 if found.competition_id != competition_id else 400)
     decision = request.form.get("decision")
     try:
-        if decision == "reconsider":
-            services.reconsider_entry(found, current_user)
-        elif decision in ("admit", "reject"):
-            services.decide_entry(found, decision == "admit", current_user, request.form.get("reason"))
-        else:
-            abort(400)
+        with undone_on_refusal():
+            if decision == "reconsider":
+                services.reconsider_entry(found, current_user)
+            elif decision in ("admit", "reject"):
+                services.decide_entry(found, decision == "admit", current_user, request.form.get("reason"))
+            else:
+                abort(400)
     except TransitionRefused as refusal:
-        db.session.rollback()
         flash(str(refusal.message), "error")
     else:
         db.session.commit()
@@ -325,9 +340,9 @@ def results(competition_id: int):
         if entry_id is not None:
             chosen[entry_id] = EntryResult(value) if value in {r.value for r in RESULT_ORDER} else None
     try:
-        services.set_results(competition, chosen, current_user)
+        with undone_on_refusal():
+            services.set_results(competition, chosen, current_user)
     except TransitionRefused as refusal:
-        db.session.rollback()
         flash(str(refusal.message), "error")
     else:
         db.session.commit()
@@ -367,18 +382,18 @@ def score(competition_id: int, entry_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        if request.form.get("conflict"):
-            services.declare_conflict(member, found, request.form.get("reason", ""))
-        else:
-            values = {}
-            for criterion in competition.criteria:
-                raw = (request.form.get(f"criterion-{criterion.id}") or "").strip()
-                if not raw.lstrip("-").isdigit():
-                    raise services.CompetitionError(_("Give points for every criterion."))
-                values[criterion.id] = int(raw)
-            services.save_scores(member, found, values)
+        with undone_on_refusal():
+            if request.form.get("conflict"):
+                services.declare_conflict(member, found, request.form.get("reason", ""))
+            else:
+                values = {}
+                for criterion in competition.criteria:
+                    raw = (request.form.get(f"criterion-{criterion.id}") or "").strip()
+                    if not raw.lstrip("-").isdigit():
+                        raise services.CompetitionError(_("Give points for every criterion."))
+                    values[criterion.id] = int(raw)
+                services.save_scores(member, found, values)
     except TransitionRefused as refusal:
-        db.session.rollback()
         flash(str(refusal.message), "error")
         return redirect(url_for("competitions.jury", competition_id=competition_id) + f"#entry-{entry_id}", 303)
     db.session.commit()
