@@ -36,12 +36,24 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         create_demo_accounts(session, current_app.config["PROCESSING_CONSENT_VERSION"])
         create_portal_pages(session)
         session.commit()
+    _load_competitions(seed)
     click.echo(
         f"Загружено: регионов {summary.regions}, муниципалитетов {summary.municipalities}, "
         f"организаций {summary.organisations}, опубликованных анкет {summary.approved} "
         f"(из них команд {summary.teams}), неопубликованных {summary.unpublished}."
     )
     _rebuild_search_index()
+
+
+def _load_competitions(seed: int) -> None:
+    from ..accounts.models import User
+    from .competitions import create_demo_competitions
+
+    moderator = db.session.scalar(select(User).where(User.email.like("moderator@%")).order_by(User.id))
+    if moderator is not None:
+        made = create_demo_competitions(moderator, seed)
+        db.session.commit()
+        click.echo(f"Конкурсов: {len(made)}.")
 
 
 def _rebuild_search_index() -> None:
