@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 from flask import Flask
 from sqlalchemy import select
 
+from mentorbank.competitions.models import Competition
+from mentorbank.competitions.queries import public_competitions
 from mentorbank.extensions import db
 from mentorbank.mentors.models import MentorProfile, public_profiles
 from mentorbank.organisations.models import Municipality, Region
@@ -31,6 +33,7 @@ KINDS = {
     "mentors_query": "`/mentors?q=…` (the facets page: hits and every facet's counts)",
     "profile": "`/mentors/<id>` (a profile)",
     "search": "`/search?q=…`",
+    "competition": "`/competitions/<id>` (a competition: nominations, winners first)",
 }
 SORTS = ("name", "recent", "experience")
 
@@ -88,6 +91,7 @@ def plan(app: Flask, requests_per_kind: int, seed: int = 2026) -> PagePlan:
         profile_ids = list(db.session.scalars(
             public_profiles().with_only_columns(MentorProfile.id).order_by(MentorProfile.id)
         ))
+        competition_ids = list(db.session.scalars(public_competitions().with_only_columns(Competition.id)))
         db.session.remove()
     pages = max(1, len(profile_ids) // app.config["MENTORS_PER_PAGE"])
     chosen_profiles = random.Random(seed).sample(profile_ids, min(total, len(profile_ids)))
@@ -105,6 +109,9 @@ def plan(app: Flask, requests_per_kind: int, seed: int = 2026) -> PagePlan:
         "mentors_query": [_url("/mentors", q=queries[position % len(queries)]) for position in range(total)],
         "profile": [f"/mentors/{profile_id}" for profile_id in chosen_profiles],
         "search": [_url("/search", q=queries[position % len(queries)]) for position in range(total)],
+        # A dozen competitions: each asked in turn (as `/` is asked again and again).
+        "competition": [f"/competitions/{competition_ids[position % len(competition_ids)]}"
+                        for position in range(total)] if competition_ids else [],
     }
     return PagePlan(
         warm_up={kind: found[:WARM_UP_PER_KIND] for kind, found in urls.items()},

@@ -77,16 +77,23 @@ PAST = [  # (year, results published on) — the seeds' contest was held in Nove
 PODIUM = [EntryResult.FIRST, EntryResult.SECOND, EntryResult.THIRD, EntryResult.LAUREATE]
 
 
-def create_demo_competitions(moderator: User, seed: int = 2026) -> list[Competition]:
-    """The past competitions with published results and the open one; flushes, the caller commits."""
+def create_demo_competitions(moderator: User | None, seed: int = 2026, past_years: int = len(PAST)) -> list[Competition]:
+    """The past competitions with published results and the open one; flushes, the caller commits.
+    ``past_years`` beyond the demo's two (the benchmark's regional scale) go further back, one a year."""
     rng = random.Random(seed)
     authors = _authors(rng)
-    if len(authors) < 12:
+    if len(authors) < 16:
         return []
-    competitions = [_past_competition(year, published_on, moderator, authors, rng) for year, published_on in PAST]
+    past = PAST[-past_years:] if past_years <= len(PAST) else [
+        (year, date(year, 12, 10)) for year in range(PAST[-1][0] - past_years + 1, PAST[0][0])] + PAST
+    competitions = [_past_competition(year, published_on, moderator, authors, rng) for year, published_on in past]
     competitions.append(_open_competition(moderator, authors, rng))
     db.session.flush()
     return competitions
+
+
+def _id(user: User | None) -> int | None:
+    return user.id if user is not None else None
 
 
 def _authors(rng: random.Random) -> list[User]:
@@ -141,9 +148,9 @@ def _past_competition(year, published_on, moderator, authors, rng) -> Competitio
     jury = rng.sample([a for a in authors if a not in {e.submitted_by for e in entries}], 3)
     _jury(competition, jury)
     for entry in entries[:-1]:
-        entry.status, entry.decided_at, entry.decided_by_id = EntryStatus.ADMITTED, closes, moderator.id
+        entry.status, entry.decided_at, entry.decided_by_id = EntryStatus.ADMITTED, closes, _id(moderator)
     rejected = entries[-1]
-    rejected.status, rejected.decided_at, rejected.decided_by_id = EntryStatus.REJECTED, closes, moderator.id
+    rejected.status, rejected.decided_at, rejected.decided_by_id = EntryStatus.REJECTED, closes, _id(moderator)
     rejected.status_reason = "Работа не соответствует требованиям положения: нет описания результатов."
     services.declare_own_organisation_conflicts(competition)
     _score(competition, entries[:-1], rng)
