@@ -107,7 +107,7 @@ def showcase(make) -> dict:
     admin = make.user(full_name="Администраторова Ирина", email="showcase.admin@example.org",
                       roles=(Role.MODERATOR, Role.ADMIN))
     term = Term.query.filter_by(vocabulary=Vocabulary.DIRECTION).first()
-    facts = {
+    facts = {**_competitions(make, moderator, participant, mentor.user),
         "mentor": mentor.id, "pending": pending.id, "organisation": organisation.id, "proposed": proposed.id,
         "participant": participant.email, "moderator": moderator.email, "admin": admin.email,
         "participant_id": participant.id, "term": (term.vocabulary, term.id),
@@ -115,6 +115,27 @@ def showcase(make) -> dict:
     }
     db.session.commit()
     return facts
+
+
+def _competitions(make, moderator, participant, mentor_user) -> dict:
+    """A competition with published results (the mentor's entry won), and one open for entries with the
+    participant's own entry and the participant on its jury."""
+    from mentorbank.competitions import services
+    from mentorbank.competitions.models import CompetitionStatus, EntryResult
+
+    from ..competitions.conftest import make_competition, make_entry, start_judging
+
+    past = make_competition(moderator)
+    winner = make_entry(past, mentor_user, title="Школа молодого педагога: сопровождение в первый год работы")
+    start_judging(past, moderator)
+    services.decide_entry(winner, True, moderator)
+    services.set_results(past, {winner.id: EntryResult.FIRST}, moderator)
+    services.move_competition(past, CompetitionStatus.RESULTS, moderator)
+    current = make_competition(moderator)
+    own = make_entry(current, participant, title="Наставничество в инклюзивном классе")
+    services.set_jury(current, {participant.id: []})
+    return {"competition": past.id, "competition_entry": winner.id, "open_competition": current.id,
+            "own_entry": own.id}
 
 
 def log_in_as(page, email: str) -> None:
@@ -134,6 +155,8 @@ def public_pages(showcase: dict) -> list[str]:
         "/search?q=математика", "/search?q=матиматика", "/auth/login", "/auth/register", "/auth/reset",
         "/auth/confirm/resend", "/auth/confirm/not-a-token", "/auth/reset/not-a-token",
         "/no-such-page", "/mentors/999999", "/about", "/help", "/contacts", "/privacy",
+        "/competitions", f"/competitions/{showcase['competition']}",
+        f"/competitions/{showcase['competition']}/entries/{showcase['competition_entry']}",
     ]
 
 
@@ -141,7 +164,11 @@ def participant_pages(showcase: dict) -> list[str]:
     return [
         "/account", "/account/profile", "/account/consent", "/account/mentor-profiles",
         "/account/mentor-profiles/new", f"/account/mentor-profiles/{showcase['pending']}/edit",
-        "/account/submissions", "/account/notifications", "/moderation",  # the last: the refusal page
+        "/account/submissions", "/account/notifications",
+        f"/competitions/{showcase['open_competition']}/enter",
+        f"/competitions/{showcase['open_competition']}/entries/{showcase['own_entry']}/edit",
+        f"/competitions/{showcase['open_competition']}/jury",
+        "/moderation",  # the last: the refusal page
     ]
 
 
@@ -149,6 +176,8 @@ def moderator_pages(showcase: dict) -> list[str]:
     return [
         "/moderation", "/moderation/audit", f"/moderation/mentor-profiles/{showcase['pending']}",
         f"/moderation/organisations/{showcase['proposed']}",
+        "/competitions/new", f"/competitions/{showcase['competition']}/edit",
+        f"/competitions/{showcase['competition']}/manage", f"/competitions/{showcase['open_competition']}/manage",
     ]
 
 
