@@ -118,32 +118,13 @@ def enter(competition_id: int):
     form = _entry_form(competition, data={"participants": current_user.full_name})
     if not competition.entries_open():
         return render_template("competitions/closed.html", competition=competition), 403
-    status = 200
-    if form.validate_on_submit():
-        try:
-            with undone_on_refusal():
-                if current_user.organisation_id is None:
-                    raise services.CompetitionError(_("Name your organisation in your account first."))
-                values = form.entry_values()
-                values["source_practice_id"] = services.own_practice_id(current_user, values["source_practice_id"])
-                found = services.submit_entry(competition, current_user, organisation_id=current_user.organisation_id,
-                                              **values)
-                services.attach_files(found, form.attachments.uploads, current_user)
-        except UploadRefused as refusal:
-            db.session.rollback()
-            form.attachments.errors = [*form.attachments.errors, refusal.message]
-            status = 422
-        except TransitionRefused as refusal:
-            form.form_errors.append(str(refusal.message))
-            status = 422
-        else:
-            db.session.commit()
-            flash(_("Your entry is sent. A moderator admits it to the jury."), "success")
-            return redirect(url_for("competitions.detail", competition_id=competition.id), 303)
-    elif form.is_submitted():
-        status = 422
-    return render_template("competitions/entry_form.html", competition=competition, form=form, entry=None,
-                           existing=()), status
+    def submit(values: dict) -> Entry:
+        if current_user.organisation_id is None:
+            raise services.CompetitionError(_("Name your organisation in your account first."))
+        return services.submit_entry(competition, current_user, organisation_id=current_user.organisation_id,
+                                     **values)
+
+    return _save_entry(form, competition, None, submit, _("Your entry is sent. A moderator admits it to the jury."))
 
 
 @bp.route("/competitions/<int:competition_id>/entries/<int:entry_id>/edit", methods=["GET", "POST"])
@@ -156,20 +137,28 @@ def edit_entry(competition_id: int, entry_id: int):
     if not competition.entries_open() or found.status != EntryStatus.SUBMITTED:
         return render_template("competitions/closed.html", competition=competition), 403
     form = _entry_form(competition, obj=found)
-    existing = services.entry_attachments(found)
-    form.attachments.existing_count = len(existing)
     if request.method == "GET":
         form.source_practice_id.data = found.source_practice_id or 0
+
+    def save(values: dict) -> Entry:
+        return services.edit_entry(found, current_user, organisation_id=found.organisation_id, **values)
+
+    return _save_entry(form, competition, found, save, _("Your entry is saved."))
+
+
+def _save_entry(form: EntryForm, competition: Competition, entry: Entry | None, save, saved_message: str):
+    """The entry form's post: ``save`` the values and the new files, or show what was refused (422)."""
+    existing = services.entry_attachments(entry) if entry else []
+    form.attachments.existing_count = len(existing)
     status = 200
     if form.validate_on_submit():
         try:
             with undone_on_refusal():
                 values = form.entry_values()
                 values["source_practice_id"] = services.own_practice_id(current_user, values["source_practice_id"])
-                services.edit_entry(found, current_user, organisation_id=found.organisation_id, **values)
-                services.attach_files(found, form.attachments.uploads, current_user)
+                services.attach_files(save(values), form.attachments.uploads, current_user)
         except UploadRefused as refusal:
-            db.session.rollback()
+            db.session.rollback()  # the stored files follow the rollback (the attachments' contract)
             form.attachments.errors = [*form.attachments.errors, refusal.message]
             status = 422
         except TransitionRefused as refusal:
@@ -177,11 +166,11 @@ def edit_entry(competition_id: int, entry_id: int):
             status = 422
         else:
             db.session.commit()
-            flash(_("Your entry is saved."), "success")
+            flash(saved_message, "success")
             return redirect(url_for("competitions.detail", competition_id=competition.id), 303)
     elif form.is_submitted():
         status = 422
-    return render_template("competitions/entry_form.html", competition=competition, form=form, entry=found,
+    return render_template("competitions/entry_form.html", competition=competition, form=form, entry=entry,
                            existing=existing), status
 
 
