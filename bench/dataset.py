@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 import mentorbank
 from mentorbank import create_app
 from mentorbank.extensions import db
+from mentorbank.competitions.searchable import ENTRY_SEARCH as COMPETITION_ENTRY
 from mentorbank.mentors.models import MentorProfile, ProfileStatus
 from mentorbank.mentors.searchable import MENTOR_SEARCH as MENTOR
 from mentorbank.organisations.searchable import ORGANISATION_SEARCH as ORGANISATION
@@ -52,10 +53,11 @@ class DatasetInfo:
     reused: bool
     build_seconds: float
     public_practices: int = 0
+    competition_entries: int = 0  # admitted entries of the yearly competitions
 
     @property
     def public_documents(self) -> int:
-        return self.organisations + self.public_mentors + self.public_practices
+        return self.organisations + self.public_mentors + self.public_practices + self.competition_entries
 
 
 def database_path(data_dir: Path) -> Path:
@@ -135,6 +137,7 @@ def ensure(app: Flask, data_dir: Path, spec: DatasetSpec, force: bool = False) -
             reused=reusable,
             build_seconds=build_seconds,
             public_practices=PRACTICE.count(db.session),
+            competition_entries=COMPETITION_ENTRY.count(db.session),
         )
         db.session.remove()
     return info
@@ -157,7 +160,13 @@ def _build(app: Flask, spec: DatasetSpec) -> None:
                 session, organisations=spec.organisations, mentors=spec.mentors,
                 unpublished=spec.unpublished, seed=spec.seed,
             )
+            session.commit()
             if spec.practices:
                 create_practices(session, count=spec.practices, seed=spec.seed)
                 session.commit()
+        # Competitions at regional scale (cheap: a few hundred entries): a decade of yearly contests.
+        from mentorbank.demo.competitions import create_demo_competitions
+
+        create_demo_competitions(None, seed=spec.seed, past_years=10)
+        db.session.commit()
         db.session.remove()

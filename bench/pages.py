@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 from flask import Flask
 from sqlalchemy import select
 
+from mentorbank.competitions.models import Competition
+from mentorbank.competitions.queries import public_competitions
 from mentorbank.extensions import db
 from mentorbank.mentors.models import MentorProfile, public_profiles
 from mentorbank.organisations.models import Municipality, Region
@@ -33,6 +35,7 @@ KINDS = {
     "practices": "`/practices` (pages, no filter)",
     "practices_filtered": "`/practices` with filters (and a query on every third)",
     "search": "`/search?q=…`",
+    "competition": "`/competitions/<id>` (a competition: nominations, winners first)",
 }
 SORTS = ("name", "recent", "experience")
 PRACTICE_SORTS = ("name", "recent", "year")
@@ -91,6 +94,7 @@ def plan(app: Flask, requests_per_kind: int, seed: int = 2026) -> PagePlan:
         profile_ids = list(db.session.scalars(
             public_profiles().with_only_columns(MentorProfile.id).order_by(MentorProfile.id)
         ))
+        competition_ids = list(db.session.scalars(public_competitions().with_only_columns(Competition.id)))
         db.session.remove()
     pages = max(1, len(profile_ids) // app.config["MENTORS_PER_PAGE"])
     chosen_profiles = random.Random(seed).sample(profile_ids, min(total, len(profile_ids)))
@@ -116,6 +120,9 @@ def plan(app: Flask, requests_per_kind: int, seed: int = 2026) -> PagePlan:
                  q=queries[position % len(queries)] if position % 3 == 2 else None)
             for position in range(total)
         ],
+        # A dozen competitions: each asked in turn (as `/` is asked again and again).
+        "competition": [f"/competitions/{competition_ids[position % len(competition_ids)]}"
+                        for position in range(total)] if competition_ids else [],
     }
     return PagePlan(
         warm_up={kind: found[:WARM_UP_PER_KIND] for kind, found in urls.items()},

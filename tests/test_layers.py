@@ -43,7 +43,7 @@ LAYERS = [
     {"vocabularies", "organisations"},
     {"accounts"},
     {"audit", "notifications", "search", "attachments"},
-    {"mentors", "home", "portal", "practices", "library"},
+    {"mentors", "home", "portal", "practices", "library", "competitions"},
     {"moderation", "api", "admin", "curation", "feed"},
     {"demo", "migrations", APP_FACTORY},
 ]

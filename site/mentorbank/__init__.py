@@ -66,6 +66,7 @@ def _register_models() -> None:
     from .attachments import models as _attachments  # noqa: F401
     from .audit import models as _audit  # noqa: F401
     from .library import models as _library  # noqa: F401
+    from .competitions import models as _competitions  # noqa: F401
     from .mentors import models as _mentors  # noqa: F401
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
@@ -80,6 +81,7 @@ def _register_area_declarations() -> None:
     of other areas' pages); the registries live low (core, organisations) and import no area above them."""
     from .accounts import registrations as accounts
     from .audit import registrations as audit
+    from .competitions import registrations as competitions
     from .curation import registrations as curation
     from .library import registrations as library
     from .mentors import registrations as mentors
@@ -90,7 +92,7 @@ def _register_area_declarations() -> None:
     from .practices import registrations as practices
 
     for area in (accounts, organisations, audit, mentors, practices, notifications, moderation, curation, portal,
-                 library):
+                 library, competitions):
         area.register()
 def _register_searchable_types() -> None:
     # Each domain declares what of it is searchable; the order is the order of /search's groups.
@@ -98,6 +100,7 @@ def _register_searchable_types() -> None:
     from .practices import searchable as _practices  # noqa: F401
     from .organisations import searchable as _organisations  # noqa: F401
     from .library import searchable as _library  # noqa: F401
+    from .competitions import searchable as _competitions  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -109,7 +112,9 @@ def _register_blueprints(app: Flask) -> None:
     from .attachments.routes import bp as attachments_bp
     from .api.health import bp as health_bp
     from .api.routes import bp as api_bp
+    from .api import competitions as _api_competitions  # noqa: F401  (its routes join the API blueprint)
     from .core.routes import bp as core_bp
+    from .competitions.routes import bp as competitions_bp
     from .curation.routes import bp as curation_bp
     from .demo.commands import demo_cli
     from .feed.routes import bp as feed_bp
@@ -130,7 +135,7 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (
         core_bp, home_bp, mentors_bp, practices_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
-        curation_bp, portal_bp, attachments_bp, library_bp, feed_bp,
+        curation_bp, portal_bp, attachments_bp, library_bp, feed_bp, competitions_bp,
     ):
         app.register_blueprint(blueprint)
     for command_group in (demo_cli, mentors_cli, search_cli, users_cli, attachments_cli):

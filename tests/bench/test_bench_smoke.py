@@ -49,12 +49,13 @@ def test_the_data_set_and_both_rebuilds_hold_every_public_document(smoke):
     data = results["dataset"]
     assert (data.organisations, data.public_mentors, data.unpublished_mentors) == (12, 200, 16)
     assert 0 < data.public_practices <= 12
-    documents = 212 + data.public_practices
+    assert data.competition_entries == 120  # ten past years' and the open competition's admitted entries
+    documents = 212 + data.public_practices + data.competition_entries
     assert [rebuild["documents"] for rebuild in results["rebuild"].values()] == [documents, documents]
     assert all(rebuild["seconds"] > 0 for rebuild in results["rebuild"].values())
     assert results["fts5_build"]["documents"] == 200
     assert (f"{documents} public documents: 200 approved mentor profiles, {data.public_practices} published "
-            "practices and 12 organisations") in text
+            "practices, 12 organisations and 120 admitted competition entries") in text
 
 
 def test_every_search_series_asks_each_query_once_and_the_baseline_finds_the_same(smoke):

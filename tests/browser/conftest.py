@@ -125,7 +125,7 @@ def showcase(make) -> dict:
         rubric_id=Term.query.filter_by(vocabulary=Vocabulary.LIBRARY_RUBRIC, slug="regulations").one().id,
         url="https://docs.edu.gov.ru/очень-длинный-адрес-документа-без-пробелов-и-переносов", year=2021,
         source="Министерство просвещения Российской Федерации", description="Формы и виды наставничества."), None)
-    facts = {
+    facts = {**_competitions(make, moderator, participant, mentor.user),
         "practice": practice.id, "own_practice": editing.id,
         "mentor": mentor.id, "pending": pending.id, "organisation": organisation.id, "proposed": proposed.id,
         "participant": participant.email, "moderator": moderator.email, "admin": admin.email,
@@ -135,6 +135,27 @@ def showcase(make) -> dict:
     }
     db.session.commit()
     return facts
+
+
+def _competitions(make, moderator, participant, mentor_user) -> dict:
+    """A competition with published results (the mentor's entry won), and one open for entries with the
+    participant's own entry and the participant on its jury."""
+    from mentorbank.competitions import services
+    from mentorbank.competitions.models import CompetitionStatus, EntryResult
+
+    from ..competitions.conftest import make_competition, make_entry, start_judging
+
+    past = make_competition(moderator)
+    winner = make_entry(past, mentor_user, title="Школа молодого педагога: сопровождение в первый год работы")
+    start_judging(past, moderator)
+    services.decide_entry(winner, True, moderator)
+    services.set_results(past, {winner.id: EntryResult.FIRST}, moderator)
+    services.move_competition(past, CompetitionStatus.RESULTS, moderator)
+    current = make_competition(moderator)
+    own = make_entry(current, participant, title="Наставничество в инклюзивном классе")
+    services.set_jury(current, {participant.id: []})
+    return {"competition": past.id, "competition_entry": winner.id, "open_competition": current.id,
+            "own_entry": own.id}
 
 
 def log_in_as(page, email: str) -> None:
@@ -158,6 +179,8 @@ def public_pages(showcase: dict) -> list[str]:
         f"/practices/{showcase['practice']}",
         "/library", "/library?q=наставничества&rubric=regulations", "/library?q=абракадабра",
         f"/library/{showcase['library_item']}",
+        "/competitions", f"/competitions/{showcase['competition']}",
+        f"/competitions/{showcase['competition']}/entries/{showcase['competition_entry']}",
     ]
 
 
@@ -167,6 +190,10 @@ def participant_pages(showcase: dict) -> list[str]:
         "/account/mentor-profiles/new", f"/account/mentor-profiles/{showcase['pending']}/edit",
         "/account/submissions", "/account/notifications", "/practices/mine", "/practices/new",
         f"/practices/{showcase['own_practice']}/edit",
+        "/account/submissions", "/account/notifications",
+        f"/competitions/{showcase['open_competition']}/enter",
+        f"/competitions/{showcase['open_competition']}/entries/{showcase['own_entry']}/edit",
+        f"/competitions/{showcase['open_competition']}/jury",
         "/moderation",  # the last: the refusal page
     ]
 
@@ -177,6 +204,8 @@ def moderator_pages(showcase: dict) -> list[str]:
         f"/moderation/organisations/{showcase['proposed']}", f"/moderation/practices/{showcase['own_practice']}",
         f"/moderation/organisations/{showcase['proposed']}",
         "/library/manage", "/library/new", f"/library/{showcase['library_item']}/edit",
+        "/competitions/new", f"/competitions/{showcase['competition']}/edit",
+        f"/competitions/{showcase['competition']}/manage", f"/competitions/{showcase['open_competition']}/manage",
     ]
 
 

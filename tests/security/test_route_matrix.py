@@ -16,6 +16,9 @@ from mentorbank.search import rebuild
 from mentorbank.search.models import ThesaurusEntry
 from mentorbank.vocabularies.models import Vocabulary
 
+from mentorbank.competitions.services import decide_entry, set_jury
+
+from ..competitions.conftest import make_competition, make_entry
 from ..conftest import put_in_session, token_of
 
 ROLES = ("visitor", "participant", "other_participant", "mentor", "moderator", "admin")
@@ -28,6 +31,7 @@ MODERATORS = {"visitor": "login", "participant": 403, "other_participant": 403, 
               "moderator": 200, "admin": 200}
 ADMINS = {**MODERATORS, "moderator": 403}
 OWNER = {"visitor": "login", "participant": 200, **dict.fromkeys(ROLES[2:], 404)}
+JURY = {"visitor": "login", **dict.fromkeys(ROLES[1:], 404), "mentor": 200}
 
 
 def after(expected: dict, **changes) -> dict:
@@ -157,6 +161,33 @@ MATRIX = {
     ("admin.edit_thesaurus_entry", "GET"): ("/admin/thesaurus/{thesaurus_entry}/edit", ADMINS),
     ("admin.edit_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/edit", success_is(422, ADMINS)),
     ("portal.admin_pages", "GET"): ("/admin/pages", ADMINS),
+    ("competitions.index", "GET"): ("/competitions", EVERYONE_200),
+    ("competitions.detail", "GET"): ("/competitions/{competition}", EVERYONE_200),
+    ("competitions.entry", "GET"): ("/competitions/{competition}/entries/{admitted_entry}", EVERYONE_200),
+    ("competitions.entry_link", "GET"): ("/competitions/entries/{admitted_entry}", dict.fromkeys(ROLES, 301)),
+    ("competitions.enter", "GET"): ("/competitions/{competition}/enter", LOGGED_IN),
+    ("competitions.enter", "POST"): ("/competitions/{competition}/enter", success_is(422, LOGGED_IN)),
+    ("competitions.edit_entry", "GET"): ("/competitions/{competition}/entries/{own_entry}/edit", OWNER),
+    # Fields left out of a post keep the entry's values: saved.
+    ("competitions.edit_entry", "POST"): ("/competitions/{competition}/entries/{own_entry}/edit",
+                                          success_is(303, OWNER)),
+    ("competitions.create", "GET"): ("/competitions/new", MODERATORS),
+    ("competitions.create", "POST"): ("/competitions/new", success_is(422, MODERATORS)),
+    ("competitions.edit", "GET"): ("/competitions/{competition}/edit", MODERATORS),
+    ("competitions.edit", "POST"): ("/competitions/{competition}/edit", success_is(422, MODERATORS)),
+    ("competitions.manage", "GET"): ("/competitions/{competition}/manage", MODERATORS),
+    ("competitions.change_jury", "POST"): ("/competitions/{competition}/jury", success_is(303, MODERATORS)),
+    # An empty form names no status nor decision: refused as a bad request, past the permission check.
+    ("competitions.move", "POST"): ("/competitions/{competition}/status", success_is(400, MODERATORS)),
+    ("competitions.decide", "POST"): ("/competitions/{competition}/entries/{own_entry}/decide",
+                                      success_is(400, MODERATORS)),
+    ("competitions.results", "POST"): ("/competitions/{competition}/results", success_is(303, MODERATORS)),
+    # Only the competition's jury (the mentor here); nobody else learns the page exists.
+    ("competitions.jury", "GET"): ("/competitions/{competition}/jury", JURY),
+    ("competitions.score", "POST"): ("/competitions/{competition}/jury/entries/{admitted_entry}",
+                                     success_is(303, JURY)),
+    ("api.competitions", "GET"): ("/api/v1/competitions", EVERYONE_200),
+    ("api.competition_entries", "GET"): ("/api/v1/competitions/{competition}/entries", EVERYONE_200),
     ("portal.edit_page", "GET"): ("/admin/pages/help", ADMINS),
     ("portal.edit_page", "POST"): ("/admin/pages/help", success_is(422, ADMINS)),
     ("library.index", "GET"): ("/library?q=закон&rubric=regulations", EVERYONE_200),
@@ -217,6 +248,11 @@ def world(make) -> dict:
         Vocabulary.LIBRARY_RUBRIC, "regulations"), url="https://www.consultant.ru/", year=2012, published_at=utcnow())
     db.session.add(library_item)
     db.session.flush()
+    competition = make_competition(people["moderator"])
+    own_entry = make_entry(competition, people["participant"])
+    admitted_entry = make_entry(competition, people["other_participant"], title="Клуб молодого педагога")
+    decide_entry(admitted_entry, True, people["moderator"])
+    set_jury(competition, {people["mentor"].id: []})
     return {
         "people": people,
         "ids": {
@@ -237,6 +273,9 @@ def world(make) -> dict:
             "pending_practice": pending_practice.id,
             "adoption": adoption.id,
             "library_item": library_item.id,
+            "competition": competition.id,
+            "own_entry": own_entry.id,
+            "admitted_entry": admitted_entry.id,
         },
     }
 

@@ -211,7 +211,10 @@ def _schemas() -> dict:
         "type": "object", "description": "Items per rubric, for the same query string.",
         "properties": {library_filters.RUBRIC_FACET: {"type": "array", "items": facet_value}},
     }
+    from .competitions import openapi_schemas  # the competitions' part of the document
+
     return {
+        **openapi_schemas(_paged, _ref, _nullable),
         "LibraryItem": library_item,
         "LibraryPage": library_page,
         "Named": named,
@@ -228,6 +231,12 @@ def _schemas() -> dict:
     }
 
 
+def _competition_paths() -> dict:
+    from .competitions import openapi_paths
+
+    return openapi_paths(_query, _paging_parameters(), _json_body, _ref, _error)
+
+
 def openapi_document() -> dict:
     return {
         "openapi": "3.1.0",
@@ -235,7 +244,7 @@ def openapi_document() -> dict:
             "title": "Open mentor bank API",
             "version": "1.0.0",
             "description": "Open data of the public mentor bank (открытый банк наставников): approved mentor "
-                           "profiles, published practices, the library and full-text search. Read-only; contacts are never published.",
+                           "profiles, published practices, competitions of practices, the library and full-text search. Read-only; contacts are never published.",
         },
         "servers": [{"url": "/"}],
         "paths": {
@@ -286,6 +295,7 @@ def openapi_document() -> dict:
                     "404": _error("No such published item"),
                 },
             }},
+            **_competition_paths(),
             "/api/v1/openapi.json": {"get": {
                 "operationId": "openapi",
                 "summary": "This document",

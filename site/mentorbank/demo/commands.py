@@ -40,6 +40,7 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         practices = create_practices(session)
         create_library(session)
         session.commit()
+    _load_competitions(seed)
     click.echo(
         f"Загружено: регионов {summary.regions}, муниципалитетов {summary.municipalities}, "
         f"организаций {summary.organisations}, опубликованных анкет {summary.approved} "
@@ -47,6 +48,17 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         f"{practices.published} (с конкурсов {practices.from_contests}), неопубликованных {practices.unpublished}."
     )
     _rebuild_search_index()
+
+
+def _load_competitions(seed: int) -> None:
+    from ..accounts.models import User
+    from .competitions import create_demo_competitions
+
+    moderator = db.session.scalar(select(User).where(User.email.like("moderator@%")).order_by(User.id))
+    if moderator is not None:
+        made = create_demo_competitions(moderator, seed)
+        db.session.commit()
+        click.echo(f"Конкурсов: {len(made)}.")
 
 
 def _rebuild_search_index() -> None:

@@ -9,6 +9,7 @@ from .facets import SORT_OPTIONS, chosen_sort
 from .filters import MentorFilters
 from .models import get_public_profile_or_404
 from .cards import card_html, cards_for_hits
+from .sections import profile_sections
 from .views import profile_vocabulary_groups
 
 bp = Blueprint("mentors", __name__, url_prefix="/mentors")
@@ -44,4 +45,5 @@ def detail(profile_id: int):
         # What other areas show of the person (the practices they authored); a team has no one person.
         person_sections=[] if profile.is_team else public_sections_of(profile.user),
         login_url=url_for("auth.login", next=request.path),
+        sections=profile_sections(profile),
     )
