@@ -48,7 +48,7 @@ def test_the_data_set_and_both_rebuilds_hold_every_public_document(smoke):
     results, text = smoke
     data = results["dataset"]
     assert (data.organisations, data.public_mentors, data.unpublished_mentors) == (12, 200, 16)
-    assert 0 < data.public_practices <= 12
+    assert 12 < data.public_practices <= 12 + 120  # the generated practices and the contests' winners
     assert data.competition_entries == 120  # ten past years' and the open competition's admitted entries
     documents = 212 + data.public_practices + data.competition_entries
     assert [rebuild["documents"] for rebuild in results["rebuild"].values()] == [documents, documents]

@@ -131,3 +131,25 @@ def test_a_withdrawn_library_item_leaves_the_feed(client, shelf):
     _response, feed = parsed(client)
     titles = [e.findtext(f"{A}title") for e in feed.findall(f"{A}entry")]
     assert len(titles) == 4 and not any("Федеральный закон" in title for title in titles)
+
+
+def test_newly_published_practices_and_published_results_are_announced(client, make):
+    from mentorbank.demo.competitions import create_demo_competitions
+
+    published = make.practice("Школа молодого педагога: наставник рядом", summary="Пары «педагог – педагог».")
+    make.practice("Черновик практики, которого никто не видит", status="draft")
+    for number in range(1, 17):  # the demo competitions draw their entrants and jurors from published mentors
+        make.mentor(f"Наставникова Анна № {number}", email=f"mentor{number}@example.org",
+                    org=make.organisation(f"МБОУ «Школа № {number}»"))
+    create_demo_competitions(make.user(full_name="Соколова Ирина Викторовна", email="jury.chair@example.org"))
+    db.session.commit()
+
+    _response, feed = parsed(client)
+    entries = {element.findtext(f"{A}title"): element for element in feed.findall(f"{A}entry")}
+    practice = entries["Школа молодого педагога: наставник рядом"]
+    assert practice.find(f"{A}link").get("href") == f"{PUBLIC_URL}/practices/{published.id}"
+    assert practice.findtext(f"{A}summary") == "Пары «педагог – педагог»."
+    assert "Черновик практики, которого никто не видит" not in entries
+    results = [title for title in entries if title.startswith("Итоги: ")]
+    assert len(results) == 2  # the two past competitions; the open one has no results yet
+    assert all(entries[title].findtext(f"{A}id").startswith("tag:") for title in results)

@@ -3,12 +3,16 @@ pages, the recognition on an organisation's page and on a mentor's profile, the 
 account page."""
 from ..accounts import pages as account_pages
 from ..attachments import register_owner
+from flask_babel import gettext as _
+
 from ..core import records
+from ..core.security import public_url
+from ..feed import FeedEntry, register_source
 from ..mentors.sections import register_profile_section
 from ..organisations.pages import PageSection, register_section
 from . import services
 from .models import Competition, Entry
-from .recognition import awards_of_organisation, awards_of_user
+from .recognition import awards_of_organisation, awards_of_user, newest_results
 
 
 def organisation_awards(organisation) -> PageSection:
@@ -24,6 +28,23 @@ def account_entries(user) -> PageSection:
     return PageSection("competitions/_account_section.html", {"entries": services.entries_of(user.id)})
 
 
+def published_results(limit: int) -> list[FeedEntry]:
+    """The feed's source: competitions whose results were published. Results reopened and published again are
+    a new entry (the id carries the publication time), so readers hear of the change."""
+    entries = []
+    for competition in newest_results(limit):
+        url = public_url("competitions.detail", competition_id=competition.id)
+        published = competition.results_published_at
+        host = url.split("/")[2]
+        entries.append(FeedEntry(
+            id_uri=f"tag:{host},{published:%Y-%m-%d}:competition-{competition.id}-results-{published:%Y%m%dT%H%M%S}",
+            title=_("Results: %(title)s", title=competition.title), url=url, updated=published,
+            summary=_("The winners of the competition «%(title)s» (%(year)s) are published.",
+                      title=competition.title, year=competition.year),
+        ))
+    return entries
+
+
 def register() -> None:
     records.register(records.RecordType(
         "competition", Competition, "title",
@@ -37,3 +58,4 @@ def register() -> None:
     register_section("competitions", organisation_awards)
     register_profile_section("competitions", mentor_awards)
     account_pages.register_section("competitions", account_entries)
+    register_source("competitions", published_results)

@@ -20,7 +20,7 @@ from ..core.permissions import login_required, moderator_required
 from ..core.security import optional_database_id
 from ..core.workflow import TransitionRefused
 from ..extensions import db, htmx
-from ..portal.markdown import render_markdown
+from ..core.markdown import render_markdown
 from . import services
 from .forms import (
     RESULT_CHOICES, ActionForm, CompetitionForm, ConflictForm, EntryForm, ReasonForm, lines, options, parse_criteria,

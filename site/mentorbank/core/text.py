@@ -22,3 +22,9 @@ def unicode_lower_on_sqlite(engine) -> None:
     def _unicode_lower(dbapi_connection, _record):
         dbapi_connection.create_function("lower", 1, lambda value: value.lower() if value else value,
                                          deterministic=True)
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

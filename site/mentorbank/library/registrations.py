@@ -6,6 +6,7 @@ from ..attachments import register_owner
 from ..audit.labels import register_labels
 from ..core import records
 from ..core.security import public_url
+from ..core.text import shortened
 from ..extensions import db
 from ..feed import FeedEntry, register_source
 from .models import FILE_OWNER, LibraryItem, may_view_files, public_items
@@ -21,8 +22,7 @@ def newest_items(limit: int) -> list[FeedEntry]:
     entries = []
     for item in items:
         url = public_url("library.detail", item_id=item.id)
-        summary = item.description if len(item.description) <= SUMMARY_LENGTH else (
-            item.description[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…")
+        summary = shortened(item.description, SUMMARY_LENGTH)
         entries.append(FeedEntry(
             id_uri=url, title=f"{item.rubric.name.capitalize()}: {item.title}", url=url,
             updated=item.published_at, summary=summary, author=item.source,

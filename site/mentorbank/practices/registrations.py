@@ -7,13 +7,17 @@ from sqlalchemy import select
 from ..accounts import pages as account_pages
 from ..attachments import register_owner
 from ..core import records
+from ..core.security import public_url
+from ..core.text import shortened
 from ..extensions import db
+from ..feed import FeedEntry, register_source
 from ..notifications.texts import register_kinds
 from ..organisations.pages import PageSection, register_section
 from . import files, moderated  # noqa: F401  (registers practices as a moderated kind on import)
 from .models import Practice, PracticeVersion, practice_version_author, public_practices
 
 SECTION_LIMIT = 50
+FEED_SUMMARY_LENGTH = 400
 
 
 def _newest_first(statement) -> list[Practice]:
@@ -35,6 +39,23 @@ def person_practices(user) -> PageSection | None:
     return PageSection("practices/_person_section.html", {"practices": authored}) if authored else None
 
 
+def newest_practices(limit: int) -> list[FeedEntry]:
+    """The feed's source: practices newly published in the bank, newest first (a new version of a practice
+    already announced is not news again)."""
+    practices = db.session.scalars(public_practices().order_by(Practice.first_published_at.desc(),
+                                                               Practice.id.desc()).limit(limit))
+    entries = []
+    for practice in practices:
+        version = practice.published_version
+        url = public_url("practices.detail", practice_id=practice.id)
+        entries.append(FeedEntry(
+            id_uri=url, title=version.title, url=url, updated=practice.first_published_at,
+            summary=shortened(version.summary, FEED_SUMMARY_LENGTH),
+            author=version.organisation.name if version.organisation is not None else "",
+        ))
+    return entries
+
+
 def register() -> None:
     records.register(records.RecordType(
         "practice", Practice, "title",
@@ -52,3 +73,4 @@ def register() -> None:
         "practice.changes_returned": _l(
             "The changes to your practice were returned; the published version stays in the bank"),
     })
+    register_source("practices", newest_practices)
