@@ -9,7 +9,7 @@ from ..mentors.models import get_public_profile_or_404
 from ..mentors.views import profiles_for_hits
 from ..practices.cards import practices_for_hits
 from ..practices.filters import PracticeFilters
-from ..practices.models import get_public_practice_or_404
+from ..practices.models import get_public_practice_or_404, public_practices
 from .openapi import openapi_document
 from .paging import page_count, per_page_from, searched_page
 from .responses import API_PREFIX, http_error_as_json, is_api_request, json_response
@@ -43,7 +43,7 @@ def mentor(profile_id: int):
 
 @bp.get("/practices")
 def practices():
-    return _listed(PracticeFilters, lambda hits: [practice_json(practice) for practice, _hit in practices_for_hits(hits)],
+    return _listed(PracticeFilters, lambda hits: [practice_json(practice) for practice, _hit in practices_for_hits(hits, public_practices)],
                    PRACTICE_FACET_NAMES)
 
 

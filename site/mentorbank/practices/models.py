@@ -10,7 +10,7 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
+from sqlalchemy.orm import Mapped, contains_eager, mapped_column, relationship, selectinload
 
 from ..accounts.models import User
 from ..core.models import TimestampMixin, string_enum
@@ -215,6 +215,17 @@ def public_practices():
             selectinload(Practice.published_version).selectinload(PracticeVersion.organisation)
             .joinedload(Organisation.municipality).joinedload(Municipality.region),
         )
+    )
+
+
+def listed_practices():
+    """What a card or a search hit shows of public practices (title, summary, organisation and place, year,
+    provenance): the published version joined in one query, without the terms and authors that only the
+    practice's own page and the API need (their loads were half of a /search request)."""
+    return (
+        select(Practice)
+        .join(PracticeVersion, PracticeVersion.id == Practice.published_version_id)
+        .options(contains_eager(Practice.published_version))
     )
 
 
