@@ -140,6 +140,25 @@ def test_empty_query_lists_every_public_mentor_by_name(make, commit):
     assert [hit.title for hit in find().hits] == ["Абрамов Иван", "Ёлкина Вера", "Жукова Ольга", "Яковлева Анна"]
 
 
+def test_pages_by_name_follow_the_alphabet_and_every_change_of_the_bank(make, commit):
+    # A browse by name is served from the order of the whole bank kept until the index changes: the pages
+    # must match the alphabet, and an approval or a withdrawal must show on the next page asked.
+    names = ["Яковлева Анна", "Ёлкина Вера", "Абрамов Иван", "Жукова Ольга", "Борисова Нина", "Ильина Ия"]
+    profiles = {name: make.mentor(full_name=name) for name in names}
+    commit()
+    alphabet = ["Абрамов Иван", "Борисова Нина", "Ёлкина Вера", "Жукова Ольга", "Ильина Ия", "Яковлева Анна"]
+    pages = [[hit.title for hit in find(sort="name", page=page, per_page=4).hits] for page in (1, 2)]
+    assert pages == [alphabet[:4], alphabet[4:]]
+    assert find(sort="name", per_page=4).total == 6
+
+    make.mentor(full_name="Вавилова Дарья")
+    profiles["Абрамов Иван"].status = ProfileStatus.WITHDRAWN
+    commit()
+    first = [hit.title for hit in find(sort="name", per_page=4).hits]
+    assert first == ["Борисова Нина", "Вавилова Дарья", "Ёлкина Вера", "Жукова Ольга"]
+    assert find(sort="name", per_page=4).total == 6
+
+
 def test_sorts_by_recent_and_experience(make, commit):
     old = make.mentor(full_name="Старова", experience_years=30)
     new = make.mentor(full_name="Новикова", experience_years=3)

@@ -172,6 +172,12 @@ def search(
     if offset >= state.searcher.num_docs:
         # Past the end (the engine aborts on offsets near its integer limits): a count, no hits.
         total, found_hits = state.count(matching), []
+    elif text is None and not selected and field == engine.SORT_NAME:
+        # Browsing a whole bank by name: the engine pays for the offset when it sorts on a text field (12 ms
+        # on page 35 of 20,000 mentors), so the order of every document is kept until the index changes and
+        # a page is a slice of it.
+        ordered = engine.memoised("name-order:" + ",".join(sorted(types)), lambda: _addresses_by_name(state, matching))
+        total, found_hits = len(ordered), [(0.0, address) for address in ordered[offset:offset + per_page]]
     else:
         found = state.searcher.search(
             matching, limit=per_page, offset=offset, count=True, order_by_field=field, order=order
@@ -187,6 +193,12 @@ def search(
         hits=hits, total=total, page=page, per_page=per_page, facets=counts,
         suggestion=suggestion, query=user_query.text, expansions=widened_words(tree) if text is not None else [],
     )
+
+
+def _addresses_by_name(state, matching) -> list:
+    found = state.searcher.search(matching, limit=max(state.searcher.num_docs, 1), count=False,
+                                  order_by_field=engine.SORT_NAME, order=Order.Asc)
+    return [address for _score, address in found.hits]
 
 
 # -- did you mean -----------------------------------------------------------------------------------------
