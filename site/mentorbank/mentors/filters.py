@@ -2,7 +2,9 @@
 JSON API share them, so a URL means the same thing everywhere."""
 from flask_babel import lazy_gettext as _l, ngettext
 
-from ..organisations.facet_labels import place_and_term_labels
+from ..organisations.facet_labels import (  # noqa: F401  (the API and the home page read them from here)
+    GEOGRAPHY_FACETS, GEOGRAPHY_LEGENDS, ORGANISATION_FACET, place_and_term_labels,
+)
 from ..search.listing import MAX_QUERY_LENGTH, ListFilters, Listing  # noqa: F401  (the API bounds its query)
 from ..vocabularies.models import Vocabulary
 
@@ -15,17 +17,13 @@ VOCABULARY_FACETS: dict[str, Vocabulary] = {
     "direction": Vocabulary.DIRECTION,
     "track": Vocabulary.TRACK,
 }
-GEOGRAPHY_FACETS = ("region", "municipality")
 ACCEPTING_FACET = "accepting"
 FACETS = (*GEOGRAPHY_FACETS, *VOCABULARY_FACETS, ACCEPTING_FACET)
-# Not a facet of the page: the home page counts the organisations with mentors from it.
-ORGANISATION_FACET = "organisation_id"
 
 SORTS = ("relevance", "name", "recent", "experience")
 
 FACET_LEGENDS = {
-    "region": _l("Region"),
-    "municipality": _l("Municipality"),
+    **GEOGRAPHY_LEGENDS,
     "org_kind": _l("Organisation type"),
     "form": _l("Form"),
     "kind": _l("Kind"),

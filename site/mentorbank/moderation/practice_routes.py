@@ -1,13 +1,12 @@
 """The moderator's page of a practice: the submitted version, what it changes against the published one, the
 earlier decisions, and the two decisions (publish; return with a reason). On the moderation blueprint, so its
 guard (moderators and admins only) covers these routes too."""
-from flask import flash, render_template
+from flask import render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from ..audit.models import AuditEntry
-from ..core.workflow import TransitionRefused
 from ..extensions import db
 from ..practices import files, services
 from ..practices.content import PRACTICE_CONTENT
@@ -15,7 +14,7 @@ from ..practices.models import Practice, PracticeStatus
 from .audit_log import action_label
 from .diff import described_changes
 from .forms import ApprovePracticeForm, ReturnPracticeForm
-from .routes import _already_decided, _refused, _see_other, bp
+from .routes import _decide, bp
 
 
 def _history(practice: Practice) -> list[AuditEntry]:
@@ -53,32 +52,27 @@ def practice(practice_id: int):
 @bp.post("/practices/<int:practice_id>/approve")
 def approve_practice(practice_id: int):
     practice = db.get_or_404(Practice, practice_id)
-    if not _waiting(practice):
-        return _already_decided()
-    form = ApprovePracticeForm()
-    if not form.validate_on_submit():
-        return _render(practice, approve_form=form, status=422)
-    try:
+
+    def approve(form):
         services.approve(practice, current_user)
-    except TransitionRefused as refusal:
-        return _refused(refusal, "moderation.practice", practice_id=practice_id)
-    db.session.commit()
-    flash(_("The practice is published."), "success")
-    return _see_other("moderation.practice", practice_id=practice.id)
+        return "moderation.practice", {"practice_id": practice.id}
+
+    return _decide(
+        _waiting(practice), ApprovePracticeForm,
+        lambda form: _render(practice, approve_form=form, status=422), approve,
+        ("moderation.practice", {"practice_id": practice_id}), _("The practice is published."))
 
 
 @bp.post("/practices/<int:practice_id>/return")
 def return_practice(practice_id: int):
     practice = db.get_or_404(Practice, practice_id)
-    if not _waiting(practice):
-        return _already_decided()
-    form = ReturnPracticeForm()
-    if not form.validate_on_submit():
-        return _render(practice, return_form=form, status=422)
-    try:
+
+    def return_to_author(form):
         services.return_to_author(practice, current_user, form.clean_reason)
-    except TransitionRefused as refusal:
-        return _refused(refusal, "moderation.practice", practice_id=practice_id)
-    db.session.commit()
-    flash(_("The practice is returned to its author with your reason."), "success")
-    return _see_other("moderation.index")
+        return "moderation.index", {}
+
+    return _decide(
+        _waiting(practice), ReturnPracticeForm,
+        lambda form: _render(practice, return_form=form, status=422), return_to_author,
+        ("moderation.practice", {"practice_id": practice_id}),
+        _("The practice is returned to its author with your reason."))

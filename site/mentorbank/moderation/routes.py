@@ -54,6 +54,26 @@ def _refused(refusal: TransitionRefused, endpoint: str, **values):
     return _see_other(endpoint, **values)
 
 
+def _decide(waiting: bool, form_class, rerender, decide, page: tuple[str, dict], done: str):
+    """A moderator's decision on a submission, the same for every kind: refused when it is no longer waiting;
+    the form again with its errors (422, through ``rerender(form)``); else ``decide(form)`` takes the decision
+    and returns where to go next (endpoint, values), the workflow may refuse it (back to ``page``, the
+    submission's (endpoint, values)), and the decision is committed and announced with ``done``."""
+    if not waiting:
+        return _already_decided()
+    form = form_class()
+    if not form.validate_on_submit():
+        return rerender(form)
+    try:
+        next_endpoint, next_values = decide(form)
+    except TransitionRefused as refusal:
+        page_endpoint, page_values = page
+        return _refused(refusal, page_endpoint, **page_values)
+    db.session.commit()
+    flash(done, "success")
+    return _see_other(next_endpoint, **next_values)
+
+
 # -- the queue --------------------------------------------------------------------------------------------
 
 @bp.get("")
@@ -102,35 +122,31 @@ def mentor_profile(profile_id: int):
 @bp.post("/mentor-profiles/<int:profile_id>/approve")
 def approve_mentor_profile(profile_id: int):
     profile = db.get_or_404(MentorProfile, profile_id)
-    if profile.status != ProfileStatus.PENDING:
-        return _already_decided()
-    form = ApproveMentorProfileForm()
-    if not form.validate_on_submit():
-        return _render_profile(profile, approve_form=form, status=422)
-    try:
+
+    def approve(form):
         published = decisions.approve_mentor_profile(profile, current_user)
-    except TransitionRefused as refusal:
-        return _refused(refusal, "moderation.mentor_profile", profile_id=profile_id)
-    db.session.commit()
-    flash(_("The mentor profile is approved and published."), "success")
-    return _see_other("moderation.mentor_profile", profile_id=published.id)
+        return "moderation.mentor_profile", {"profile_id": published.id}
+
+    return _decide(
+        profile.status == ProfileStatus.PENDING, ApproveMentorProfileForm,
+        lambda form: _render_profile(profile, approve_form=form, status=422), approve,
+        ("moderation.mentor_profile", {"profile_id": profile_id}),
+        _("The mentor profile is approved and published."))
 
 
 @bp.post("/mentor-profiles/<int:profile_id>/return")
 def return_mentor_profile(profile_id: int):
     profile = db.get_or_404(MentorProfile, profile_id)
-    if profile.status != ProfileStatus.PENDING:
-        return _already_decided()
-    form = ReturnMentorProfileForm()
-    if not form.validate_on_submit():
-        return _render_profile(profile, return_form=form, status=422)
-    try:
+
+    def return_to_author(form):
         decisions.return_mentor_profile(profile, current_user, form.clean_reason)
-    except TransitionRefused as refusal:
-        return _refused(refusal, "moderation.mentor_profile", profile_id=profile_id)
-    db.session.commit()
-    flash(_("The mentor profile is returned to its author with your reason."), "success")
-    return _see_other("moderation.index")
+        return "moderation.index", {}
+
+    return _decide(
+        profile.status == ProfileStatus.PENDING, ReturnMentorProfileForm,
+        lambda form: _render_profile(profile, return_form=form, status=422), return_to_author,
+        ("moderation.mentor_profile", {"profile_id": profile_id}),
+        _("The mentor profile is returned to its author with your reason."))
 
 
 # -- organisations ----------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 vocabulary terms (by slug), in the order a reader expects: places by name, terms as curated."""
 from collections.abc import Mapping
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..core.i18n import is_english
@@ -10,6 +11,13 @@ from ..extensions import db
 from ..vocabularies.models import Vocabulary
 from ..vocabularies.rows import active_terms
 from .models import Municipality, Region
+
+# The place facets of every bank (their values are database ids), and their legends.
+GEOGRAPHY_FACETS = ("region", "municipality")
+GEOGRAPHY_LEGENDS = {"region": _l("Region"), "municipality": _l("Municipality")}
+# Not a facet of a bank's page: the home page counts the organisations with mentors by it, and an
+# organisation's page lists its practices through it.
+ORGANISATION_FACET = "organisation_id"
 
 
 def place_and_term_labels(facet: str, values: set[str], vocabulary_facets: Mapping[str, Vocabulary]

@@ -1,7 +1,9 @@
 """The practice-bank filters (search/listing.py): the page, its htmx partial and the API read the same URL."""
 from flask_babel import lazy_gettext as _l, ngettext
 
-from ..organisations.facet_labels import place_and_term_labels
+from ..organisations.facet_labels import (  # noqa: F401  (searchable.py reads ORGANISATION_FACET from here)
+    GEOGRAPHY_FACETS, GEOGRAPHY_LEGENDS, ORGANISATION_FACET, place_and_term_labels,
+)
 from ..search.listing import ListFilters, Listing
 from ..vocabularies.models import Vocabulary
 
@@ -12,17 +14,13 @@ VOCABULARY_FACETS: dict[str, Vocabulary] = {
     "direction": Vocabulary.DIRECTION,
     "org_kind": Vocabulary.ORGANISATION_KIND,
 }
-GEOGRAPHY_FACETS = ("region", "municipality")
 YEAR_FACET = "year"
 WINNER_FACET = "winner"
 FACETS = (*GEOGRAPHY_FACETS, "level", "form", "kind", "direction", YEAR_FACET, "org_kind", WINNER_FACET)
-# Not a facet of the page: an organisation's page lists its practices through it.
-ORGANISATION_FACET = "organisation_id"
 SORTS = ("relevance", "name", "recent", "year")
 
 FACET_LEGENDS = {
-    "region": _l("Region"),
-    "municipality": _l("Municipality"),
+    **GEOGRAPHY_LEGENDS,
     "level": _l("Level"),
     "form": _l("Form"),
     "kind": _l("Kind"),
