@@ -10,7 +10,9 @@ Lowest first:
      record of any kind, whose visibility the domain registers). Search sits here, not among the capabilities,
      because issue 8 makes it an engine behind an interface that each domain registers its types with and
      calls; it imports no domain.
-  4. mentors, home, portal, library: the domains and their pages (home shows the bank's mentors; portal the operator,
+  4. mentors, home, portal, library, mentoring (requests, mentorships, programmes; stands on mentors),
+     evaluation and programmes (the Kirkpatrick answers and the bank of programme templates; stand on
+     mentoring): the domains and their pages (home shows the bank's mentors; portal the operator,
      the privacy policy built from the consent texts accounts keeps, and the pages admins write, audited).
   5. moderation, api, admin, curation, feed: capabilities that work across the domains (curation: the curator's
      cabinet reads the school's mentor profiles and writes its organisation's page, with the audit log; feed:
@@ -43,7 +45,7 @@ LAYERS = [
     {"vocabularies", "organisations"},
     {"accounts"},
     {"audit", "notifications", "search", "attachments"},
-    {"mentors", "home", "portal", "practices", "library", "competitions"},
+    {"mentors", "home", "portal", "practices", "library", "competitions", "mentoring", "evaluation", "programmes"},
     {"moderation", "api", "admin", "curation", "feed"},
     {"demo", "migrations", APP_FACTORY},
 ]

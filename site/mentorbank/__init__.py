@@ -68,6 +68,7 @@ def _register_models() -> None:
     from .library import models as _library  # noqa: F401
     from .competitions import models as _competitions  # noqa: F401
     from .mentors import models as _mentors  # noqa: F401
+    from .mentoring import models as _mentoring  # noqa: F401
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
     from .portal import models as _portal  # noqa: F401

@@ -8,9 +8,16 @@ from ..core.permissions import login_required
 from ..extensions import db
 from .account_forms import AccountProfileForm, CloseAccountForm, WithdrawPublicationConsentForm
 from .consent import close_account, withdraw_publication_consent
+from . import pages
 from .pages import sections_of
 
 bp = Blueprint("account", __name__, url_prefix="/account")
+
+
+@bp.app_context_processor
+def _account_navigation():
+    # The account's navigation lists what the areas registered (accounts/pages.py), not a list kept here.
+    return {"account_nav_links": pages.nav_links}
 
 
 @bp.get("")

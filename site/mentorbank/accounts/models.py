@@ -46,6 +46,8 @@ class User(UserMixin, TimestampMixin, db.Model):
     processing_consent_version: Mapped[str | None] = mapped_column(String(20))
     is_blocked: Mapped[bool] = mapped_column(default=False)
     last_login_at: Mapped[datetime | None]
+    # The language the person last chose in the site: their notifications and e-mails speak it. None: Russian.
+    locale: Mapped[str | None] = mapped_column(String(5))
     # Part of every session's and remember cookie's user id (``get_id``): a new value ends them all.
     session_token: Mapped[str] = mapped_column(String(32), default=lambda: new_session_token())
 

@@ -4,6 +4,7 @@ Accounts sits below the domains, so it cannot ask them for the person's records;
 section instead, as on an organisation's page (organisations/pages.py): a function of the user that returns
 the template to include and its context."""
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..organisations.pages import PageSection
 from .models import User
@@ -30,3 +31,24 @@ def register_public_section(name: str, section: Callable[[User], PageSection | N
 
 def public_sections_of(user: User) -> list[PageSection]:
     return [shown for section in _PUBLIC_SECTIONS.values() if (shown := section(user)) is not None]
+
+
+# The links of the account's navigation: accounts' own, then each area's (mentoring: my requests, my inbox …).
+# (endpoint, label, position); shown in the order of position, then as registered.
+@dataclass(frozen=True)
+class NavLink:
+    endpoint: str
+    label: object  # a lazy string, rendered in the reader's language
+    position: int = 100
+
+
+_NAV_LINKS: list[NavLink] = []
+
+
+def register_nav_link(endpoint: str, label, position: int = 100) -> None:
+    if all(link.endpoint != endpoint for link in _NAV_LINKS):
+        _NAV_LINKS.append(NavLink(endpoint, label, position))
+
+
+def nav_links() -> list[NavLink]:
+    return sorted(_NAV_LINKS, key=lambda link: link.position)

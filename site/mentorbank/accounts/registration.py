@@ -7,7 +7,7 @@ import functools
 from dataclasses import dataclass
 
 from flask import current_app
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale, get_locale, gettext as _
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -77,6 +77,8 @@ def register(
         position=position,
         processing_consent_at=utcnow(),
         processing_consent_version=current_app.config["PROCESSING_CONSENT_VERSION"],
+        # The language the person registered in: their notifications speak it until they choose another.
+        locale=str(get_locale()) if get_locale() is not None else None,
     )
     user.set_password(password)
     if proposal is not None:

@@ -90,6 +90,12 @@ class MentorProfile(TimestampMixin, db.Model):
     )
     published_at: Mapped[datetime | None]
     last_active_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Mentees in the mentor's active mentorships (a group counts its size). Changed only by a compare-and-set
+    # UPDATE that keeps it within ``capacity`` (mentoring/), so two accepts at once cannot overfill it.
+    active_mentees: Mapped[int] = mapped_column(default=0)
+    # Set when the mentor left requests unanswered too long (mentoring's sweep): no new requests reach them
+    # until they come back (log in, or answer), which clears it.
+    silent_since: Mapped[datetime | None]
 
     user: Mapped[User] = relationship(lazy="joined", foreign_keys=[user_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
@@ -143,10 +149,29 @@ class MentorProfile(TimestampMixin, db.Model):
 
     def contacts_visible_to(self, viewer) -> bool:
         """A mentor's e-mail and phone are never public (DESIGN §2): only moderators (admins too) and the
-        curators of the mentor's organisation see them here; accepted mentees get them with their request."""
+        curators of the mentor's organisation, and whoever an area grants (the mentor's accepted mentees)."""
         if not getattr(viewer, "is_authenticated", False):
             return False
-        return viewer.is_moderator or viewer.is_curator_of(self.organisation_id)
+        return (viewer.is_moderator or viewer.is_curator_of(self.organisation_id)
+                or any(grant(self, viewer) for grant in _CONTACT_GRANTS))
+
+    @property
+    def free_places(self) -> int:
+        return max(self.capacity - (self.active_mentees or 0), 0)
+
+    @property
+    def takes_requests(self) -> bool:
+        """Whether a new request may reach this mentor now: accepting, not full, not paused for silence."""
+        return self.accepting_requests and self.silent_since is None and self.free_places > 0
+
+
+# Who else may see a mentor's contacts, registered by the areas that know (mentoring: the mentor's accepted
+# mentees). A grant is a function of (profile, logged-in viewer) → bool.
+_CONTACT_GRANTS: list = []
+
+
+def register_contact_grant(grant) -> None:
+    _CONTACT_GRANTS.append(grant)
 
 
 _S = ProfileStatus

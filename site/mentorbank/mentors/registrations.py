@@ -1,6 +1,7 @@
 """What the mentors area declares to the app-wide registries (called once by the app factory): its record
 pages, its moderated kind, the mentors section of an organisation's page and the person's mentor profiles on
 their account page."""
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..accounts import pages as account_pages
@@ -30,6 +31,7 @@ def account_mentor_profiles(user) -> PageSection:
 
 
 def register() -> None:
+    account_pages.register_nav_link("mentor_application.index", _l("Mentor profiles"), 30)
     records.register(records.RecordType(
         "mentor_profile", MentorProfile, "display_name",
         public=records.Page("mentors.detail", "profile_id"),

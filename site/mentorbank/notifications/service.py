@@ -18,8 +18,8 @@ def notify(user: User, kind: str, target=None, *, message: str | None = None, em
     )
     db.session.add(notification)
     if email and user.email and not user.is_blocked:
-        # Russian is the bank's language; the e-mail does not know the reader's chosen locale.
-        with force_locale("ru"):
+        # In the language the reader last chose in the site (Russian, the bank's language, until they choose).
+        with force_locale(user.locale or "ru"):
             send_after_commit(
                 user.email, str(describe(notification).title), "notification",
                 user=user, notification=notification, text=describe(notification),

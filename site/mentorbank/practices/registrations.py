@@ -57,6 +57,7 @@ def newest_practices(limit: int) -> list[FeedEntry]:
 
 
 def register() -> None:
+    account_pages.register_nav_link("practices.mine", _l("My practices"), 40)
     records.register(records.RecordType(
         "practice", Practice, "title",
         public=records.Page("practices.detail", "practice_id"),

@@ -1,0 +1,1 @@
+"""School to school: mentoring requests, mentorships, their programmes (DESIGN §4)."""
