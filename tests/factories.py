@@ -2,6 +2,7 @@
 (or the request under test) decides about committing."""
 import functools
 import itertools
+from datetime import date, timedelta
 
 from flask import current_app
 from sqlalchemy import select
@@ -9,6 +10,9 @@ from sqlalchemy import select
 from mentorbank.accounts.models import Role, RoleGrant, User
 from mentorbank.core.models import utcnow
 from mentorbank.extensions import db
+from mentorbank.mentoring.models import (
+    REQUEST_LIFETIME, CompletionReason, MentoringRequest, Mentorship, MentorshipStatus, Programme, RequestStatus,
+)
 from mentorbank.mentors.models import MentorProfile, ProfileStatus
 from mentorbank.organisations.models import Municipality, Organisation, Region
 from mentorbank.vocabularies.models import Term, Vocabulary
@@ -167,3 +171,63 @@ def practice(
         record.pending_version = version
     db.session.flush()
     return record
+
+
+def mentoring_request(
+    mentee: User | None = None,
+    mentor_profile: MentorProfile | None = None,
+    status: RequestStatus = RequestStatus.SENT,
+    difficulties: str = "Не получается выстроить дисциплину на уроках в 7 классе, дети не слушают.",
+    directions: tuple[str, ...] = ("methodical",),
+    **fields,
+) -> MentoringRequest:
+    """A mentoring request; SENT (to ``mentor_profile``, a new mentor by default) unless told otherwise."""
+    mentee = mentee or user(full_name="Смирнова Ольга Игоревна", org=organisation("МБОУ СОШ № 5"))
+    if mentor_profile is None and status != RequestStatus.OPEN:
+        mentor_profile = mentor()
+    now = utcnow()
+    request = MentoringRequest(
+        mentee=mentee, organisation=mentee.organisation, mentor_profile=mentor_profile, status=status,
+        difficulties=difficulties, period_months=fields.pop("period_months", 6),
+        sent_at=now if mentor_profile is not None else None, expires_at=fields.pop("expires_at", now + REQUEST_LIFETIME),
+        decided_at=now if status in (RequestStatus.ACCEPTED, RequestStatus.DECLINED) else None,
+        status_reason=fields.pop("status_reason", "Нет свободного времени." if status == RequestStatus.DECLINED else None),
+        **fields,
+    )
+    request.directions = [term("direction", slug) for slug in directions]
+    db.session.add(request)
+    db.session.flush()
+    return request
+
+
+def mentorship(
+    mentor_profile: MentorProfile | None = None,
+    mentee: User | None = None,
+    status: MentorshipStatus = MentorshipStatus.ACTIVE,
+    months: int = 6,
+    **fields,
+) -> Mentorship:
+    """A mentorship with its programme (and its accepted request), taking a place of the mentor's capacity while
+    active."""
+    mentor_profile = mentor_profile or mentor()
+    mentee = mentee or user(full_name="Смирнова Ольга Игоревна", org=organisation("МБОУ СОШ № 5"))
+    request = mentoring_request(mentee=mentee, mentor_profile=mentor_profile, status=RequestStatus.ACCEPTED)
+    started = fields.pop("started_on", date.today())
+    completed = status == MentorshipStatus.COMPLETED
+    pair = Mentorship(
+        request=request, mentor_profile=mentor_profile, mentor=mentor_profile.user, mentee=mentee,
+        mentor_organisation_id=mentor_profile.organisation_id, mentee_organisation_id=mentee.organisation_id,
+        status=status, started_on=started,
+        completed_at=utcnow() if completed else None,
+        completion_reason=fields.pop("completion_reason", CompletionReason.PLAN_DONE if completed else None),
+        **fields,
+    )
+    pair.programme = Programme(
+        problem=request.difficulties, goals="Выстроить дисциплину на уроке.", starts_on=started,
+        ends_on=started + timedelta(days=30 * months),
+    )
+    if status == MentorshipStatus.ACTIVE:
+        mentor_profile.active_mentees += pair.group_size or 1
+    db.session.add(pair)
+    db.session.flush()
+    return pair

@@ -69,6 +69,8 @@ def _register_models() -> None:
     from .competitions import models as _competitions  # noqa: F401
     from .mentors import models as _mentors  # noqa: F401
     from .mentoring import models as _mentoring  # noqa: F401
+    from .evaluation import models as _evaluation  # noqa: F401
+    from .programmes import models as _programmes  # noqa: F401
     from .notifications import models as _notifications  # noqa: F401
     from .organisations import models as _organisations  # noqa: F401
     from .portal import models as _portal  # noqa: F401
@@ -86,6 +88,9 @@ def _register_area_declarations() -> None:
     from .curation import registrations as curation
     from .library import registrations as library
     from .mentors import registrations as mentors
+    from .mentoring import registrations as mentoring
+    from .evaluation import registrations as evaluation
+    from .programmes import registrations as programmes
     from .moderation import registrations as moderation
     from .notifications import registrations as notifications
     from .organisations import registrations as organisations
@@ -93,7 +98,7 @@ def _register_area_declarations() -> None:
     from .practices import registrations as practices
 
     for area in (accounts, organisations, audit, mentors, practices, notifications, moderation, curation, portal,
-                 library, competitions):
+                 library, competitions, mentoring, evaluation, programmes):
         area.register()
 def _register_searchable_types() -> None:
     # Each domain declares what of it is searchable; the order is the order of /search's groups.
@@ -126,6 +131,12 @@ def _register_blueprints(app: Flask) -> None:
     from .moderation.routes import bp as moderation_bp
     from .moderation.submissions import bp as submissions_bp
     from .mentors.routes import bp as mentors_bp
+    from .mentoring.commands import mentoring_cli
+    from .mentoring.inbox_routes import bp as inbox_bp
+    from .mentoring.mentorship_routes import bp as mentorships_bp
+    from .mentoring.request_routes import bp as requests_bp
+    from .evaluation.routes import bp as evaluation_bp
+    from .programmes.routes import bp as programmes_bp
     from .notifications.routes import bp as notifications_bp
     from .organisations.routes import bp as organisations_bp
     from .portal.routes import bp as portal_bp
@@ -137,7 +148,8 @@ def _register_blueprints(app: Flask) -> None:
         core_bp, home_bp, mentors_bp, practices_bp, organisations_bp, search_bp, api_bp, health_bp,
         auth_bp, account_bp, notifications_bp, submissions_bp, mentor_application_bp, moderation_bp, admin_bp,
         curation_bp, portal_bp, attachments_bp, library_bp, feed_bp, competitions_bp,
+        requests_bp, inbox_bp, mentorships_bp, evaluation_bp, programmes_bp,
     ):
         app.register_blueprint(blueprint)
-    for command_group in (demo_cli, mentors_cli, search_cli, users_cli, attachments_cli):
+    for command_group in (demo_cli, mentors_cli, search_cli, users_cli, attachments_cli, mentoring_cli):
         app.cli.add_command(command_group)

@@ -1,0 +1,1 @@
+"""The bank of programme templates (/programmes): completed programmes published without personal data."""

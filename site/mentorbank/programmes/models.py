@@ -1,0 +1,1 @@
+"""The programmes area's tables."""
