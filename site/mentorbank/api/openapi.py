@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1, written by hand: it is part of the product (DESIGN.md §5)."""
 from flask import current_app
 
+from ..evaluation.models import PUBLIC_RATING_MIN_MENTEES
 from ..library import filters as library_filters
 from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, MAX_QUERY_LENGTH, SORTS, VOCABULARY_FACETS
 from ..practices import filters as practice_filters
@@ -136,6 +137,12 @@ def _schemas() -> dict:
         "bio": _nullable("string"),
         "published_at": {"type": ["string", "null"], "format": "date-time"},
         "last_active_at": {"type": ["string", "null"], "format": "date-time"},
+        "rating": {
+            "type": ["object", "null"], "required": ["average", "answers", "scale"],
+            "description": "The mentees' questionnaires at completion, averaged (1 to 5); null until at least "
+                           f"{PUBLIC_RATING_MIN_MENTEES} different mentees answered.",
+            "properties": {"average": {"type": "number"}, "answers": {"type": "integer"},
+                           "scale": {"type": "integer", "enum": [5]}}},
         **{key: {"type": "array", "items": _ref("Term")} for key in TERM_LISTS},
     }
     facet_value = {"type": "object", "required": ["value", "name", "count"], "properties": {

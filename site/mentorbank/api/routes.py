@@ -6,6 +6,7 @@ from .. import search
 from ..core.pagination import page_number
 from ..mentors.filters import MAX_QUERY_LENGTH, MentorFilters
 from ..mentors.models import get_public_profile_or_404
+from ..mentors.ratings import public_rating, public_ratings
 from ..mentors.views import profiles_for_hits
 from ..practices.cards import practices_for_hits
 from ..practices.filters import PracticeFilters
@@ -32,13 +33,19 @@ def _listed(filters_class, items_of_hits, facet_names):
 
 @bp.get("/mentors")
 def mentors():
-    return _listed(MentorFilters, lambda hits: [mentor_json(profile) for profile, _hit in profiles_for_hits(hits)],
-                   MENTOR_FACET_NAMES)
+    return _listed(MentorFilters, _mentors_json, MENTOR_FACET_NAMES)
+
+
+def _mentors_json(hits) -> list[dict]:
+    profiles = [profile for profile, _hit in profiles_for_hits(hits)]
+    ratings = public_ratings(profile.id for profile in profiles)
+    return [mentor_json(profile, ratings.get(profile.id)) for profile in profiles]
 
 
 @bp.get("/mentors/<int:profile_id>")
 def mentor(profile_id: int):
-    return json_response(mentor_json(get_public_profile_or_404(profile_id)))
+    profile = get_public_profile_or_404(profile_id)
+    return json_response(mentor_json(profile, public_rating(profile.id)))
 
 
 @bp.get("/practices")

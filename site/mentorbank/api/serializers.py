@@ -8,6 +8,7 @@ from ..core import records
 from ..extensions import db
 from ..mentors.filters import ACCEPTING_FACET, GEOGRAPHY_FACETS, VOCABULARY_FACETS
 from ..mentors.models import MENTOR_TERM_GROUPS, MentorProfile
+from ..mentors.ratings import PublicRating
 from ..organisations.models import Municipality, Organisation, Region
 from ..practices import filters as practice_filters
 from ..practices.models import PRACTICE_TERM_GROUPS, Practice
@@ -33,7 +34,13 @@ def term_json(term: Term) -> dict:
     return {"slug": term.slug, "name": term.name}
 
 
-def mentor_json(profile: MentorProfile) -> dict:
+def rating_json(rating: PublicRating | None) -> dict | None:
+    if rating is None:
+        return None
+    return {"average": float(rating.average), "answers": rating.answers, "scale": 5}
+
+
+def mentor_json(profile: MentorProfile, rating: PublicRating | None = None) -> dict:
     organisation = profile.organisation
     municipality = organisation.municipality
     data = {
@@ -57,6 +64,7 @@ def mentor_json(profile: MentorProfile) -> dict:
         "bio": profile.bio,
         "published_at": iso(profile.published_at),
         "last_active_at": iso(profile.last_active_at),
+        "rating": rating_json(rating),
     }
     for key, vocabulary in TERM_LISTS.items():
         data[key] = [term_json(term) for term in profile.terms_in(vocabulary)]

@@ -24,6 +24,7 @@ from ..search.results import Hit
 from ..vocabularies.models import Vocabulary
 from ..vocabularies.rows import TermRow, term_rows
 from .models import MentorProfile, mentor_profile_term
+from .ratings import PublicRating, public_ratings
 
 # The vocabularies a card shows, in this order, each under its name.
 CARD_TERM_GROUPS = (
@@ -73,6 +74,8 @@ class MentorCard:
     # (vocabulary, label) of the card's terms, grouped in CARD_VOCABULARIES' order, curated order within each.
     terms: tuple[tuple[str, str], ...]
     accepting_requests: bool
+    # The mentees' average answer, once enough of them answered (evaluation); part of the kept markup's key.
+    rating: PublicRating | None = None
 
     def terms_of(self, vocabulary: str) -> list[str]:
         return [label for term_vocabulary, label in self.terms if term_vocabulary == vocabulary]
@@ -85,6 +88,7 @@ def mentor_cards(ids: Iterable[int]) -> dict[int, MentorCard]:
         return {}
     rows = db.session.execute(_cards_statement(), {"ids": ids}).all()
     terms = _card_terms([row[0] for row in rows])
+    ratings = public_ratings(row[0] for row in rows)
     english = is_english()
     return {
         profile_id: MentorCard(
@@ -98,6 +102,7 @@ def mentor_cards(ids: Iterable[int]) -> dict[int, MentorCard]:
             region_name=region_name_en if english and region_name_en else region_name,
             terms=terms.get(profile_id, ()),
             accepting_requests=accepting,
+            rating=ratings.get(profile_id),
         )
         for (profile_id, is_team, team_name, full_name, position, organisation_id, organisation_name, short_name,
              municipality_name, region_name, region_name_en, accepting) in rows
