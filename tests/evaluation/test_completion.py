@@ -40,5 +40,5 @@ def test_the_mentorship_page_links_to_the_evaluation(app, make, pair, curator):
     outsider = make.user("Посторонний Пётр Петрович")
     with app.test_request_context():
         for person in (pair.mentee, pair.mentor, curator):
-            assert (evaluation_url(pair), "Evaluation") in mentorship_links(pair, person)
+            assert (evaluation_url(pair), "Оценка") in mentorship_links(pair, person)  # the bank's language
         assert all(url != evaluation_url(pair) for url, _label in mentorship_links(pair, outsider))
