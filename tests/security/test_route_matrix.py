@@ -9,6 +9,7 @@ from mentorbank.accounts.models import Role
 from mentorbank.core.models import utcnow
 from mentorbank.extensions import db, limiter
 from mentorbank.library.models import LibraryItem
+from mentorbank.mentoring.models import MentorshipStatus
 from mentorbank.mentors.models import ProfileStatus
 from mentorbank.organisations.models import OrganisationStatus
 from mentorbank.practices.models import Adoption
@@ -32,6 +33,11 @@ MODERATORS = {"visitor": "login", "participant": 403, "other_participant": 403, 
 ADMINS = {**MODERATORS, "moderator": 403}
 OWNER = {"visitor": "login", "participant": 200, **dict.fromkeys(ROLES[2:], 404)}
 JURY = {"visitor": "login", **dict.fromkeys(ROLES[1:], 404), "mentor": 200}
+# A mentorship of the mentor with the participant: its members and moderators see it, nobody else learns it exists.
+MEMBERS = {"visitor": "login", "participant": 200, "other_participant": 404, "mentor": 200, "moderator": 200,
+           "admin": 200}
+# What only its mentee fills: the others who see the mentorship are refused.
+MENTEE = {**MEMBERS, "mentor": 403, "moderator": 403, "admin": 403}
 
 
 def after(expected: dict, **changes) -> dict:
@@ -201,6 +207,25 @@ MATRIX = {
     ("api.library", "GET"): ("/api/v1/library?q=закон", EVERYONE_200),
     ("api.library_item", "GET"): ("/api/v1/library/{library_item}", EVERYONE_200),
     ("feed.atom", "GET"): ("/feed.atom", EVERYONE_200),
+    # --- evaluation of a mentorship (the participant is the mentee of a completed one with the mentor) ---
+    ("evaluation.summary", "GET"): ("/account/mentorships/{evaluated_mentorship}/evaluation", MEMBERS),
+    ("evaluation.questionnaire", "GET"): ("/account/mentorships/{evaluated_mentorship}/evaluation/questionnaire",
+                                          MENTEE),
+    ("evaluation.questionnaire", "POST"): ("/account/mentorships/{evaluated_mentorship}/evaluation/questionnaire",
+                                           success_is(422, MENTEE)),
+    ("evaluation.self_assessment", "GET"): (
+        "/account/mentorships/{evaluated_mentorship}/evaluation/self-assessment/end", MENTEE),
+    ("evaluation.self_assessment", "POST"): (
+        "/account/mentorships/{evaluated_mentorship}/evaluation/self-assessment/end", success_is(422, MENTEE)),
+    # Curators of the two schools only; nobody here curates them.
+    ("evaluation.observe", "GET"): ("/account/mentorships/{evaluated_mentorship}/evaluation/observations/new",
+                                    after(MENTEE, participant=403)),
+    ("evaluation.observe", "POST"): ("/account/mentorships/{evaluated_mentorship}/evaluation/observations/new",
+                                     after(MENTEE, participant=403)),
+    ("evaluation.report_results", "GET"): ("/account/mentorships/{evaluated_mentorship}/evaluation/results/new",
+                                           after(MENTEE, participant=403)),
+    ("evaluation.report_results", "POST"): ("/account/mentorships/{evaluated_mentorship}/evaluation/results/new",
+                                            after(MENTEE, participant=403)),
     # The administrator comes last: the entry is deleted only after everyone else was refused.
     ("admin.delete_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/delete", success_is(303, ADMINS)),
 }
@@ -253,6 +278,9 @@ def world(make) -> dict:
     admitted_entry = make_entry(competition, people["other_participant"], title="Клуб молодого педагога")
     decide_entry(admitted_entry, True, people["moderator"])
     set_jury(competition, {people["mentor"].id: []})
+    evaluated_mentorship = make.mentorship(mentor_profile=mentor_profile, mentee=people["participant"],
+                                           status=MentorshipStatus.COMPLETED)
+    evaluated_mentorship.programme.directions = [make.term(Vocabulary.DIRECTION, "methodical")]
     return {
         "people": people,
         "ids": {
@@ -276,6 +304,7 @@ def world(make) -> dict:
             "competition": competition.id,
             "own_entry": own_entry.id,
             "admitted_entry": admitted_entry.id,
+            "evaluated_mentorship": evaluated_mentorship.id,
         },
     }
 
