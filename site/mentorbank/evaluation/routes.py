@@ -7,8 +7,8 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from werkzeug.routing import BuildError
 
+from ..core import records
 from ..core.permissions import login_required
 from ..extensions import db
 from ..mentoring.models import Mentorship
@@ -31,11 +31,8 @@ def get_mentorship_or_404(mentorship_id: int) -> Mentorship:
 
 
 def _mentorship_url(mentorship: Mentorship) -> str | None:
-    """The mentorship's own page (the pairs part of mentoring builds it)."""
-    try:
-        return url_for("mentorships.detail", mentorship_id=mentorship.id)
-    except BuildError:
-        return None
+    """The mentorship's own page: the owner page of its record type (registered by mentoring's pairs)."""
+    return records.owner_url(mentorship)
 
 
 def _shown(value) -> str | None:
