@@ -1,7 +1,10 @@
 """Completing a mentorship asks the mentee for the questionnaire, in their own language; the mentorship's page
 offers the evaluation to those who see it."""
+import pytest
+
 from mentorbank.core.models import utcnow
 from mentorbank.core.workflow import transition
+from mentorbank.extensions import db
 from mentorbank.mentoring.models import CompletionReason, MentorshipStatus
 from mentorbank.mentoring.page_links import mentorship_links
 from mentorbank.notifications.models import Notification
@@ -25,15 +28,15 @@ def test_completion_asks_the_mentee_in_their_language(app, make, outbox, active_
         Notification.kind == "evaluation.questionnaire").count() == 0
 
 
-def test_the_mail_is_in_english_for_an_english_reader(app, make, active_pair, committing_database, outbox):
-    from mentorbank.extensions import db
-
-    active_pair.mentee.locale = "en"
+@pytest.mark.parametrize(("locale", "words"), [("en", "please answer a short questionnaire"),
+                                               ("ru", "пожалуйста, заполните короткую анкету")])
+def test_the_mail_is_in_the_mentees_language(app, make, active_pair, committing_database, outbox, locale, words):
+    active_pair.mentee.locale = locale
     with app.test_request_context():
         complete(active_pair, active_pair.mentor)
     db.session.commit()
     [mail] = [message for message in outbox() if message["To"] == active_pair.mentee.email]
-    assert "please answer a short questionnaire" in mail["Subject"]
+    assert words in mail["Subject"]
 
 
 def test_the_mentorship_page_links_to_the_evaluation(app, make, pair, curator):
