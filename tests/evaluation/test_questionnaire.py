@@ -104,3 +104,13 @@ def test_the_questionnaire_in_russian(client, log_in, pair):
     log_in(pair.mentee, locale="ru")
     page = client.get(evaluation_url(pair, "/questionnaire")).get_data(as_text=True)
     assert "Анкета наставляемого" in page and "квалификацию наставника" in page
+
+
+def test_the_curators_summary_in_russian(client, log_in, pair, curator):
+    db.session.add(Questionnaire(mentorship_id=pair.id, mentee_id=pair.mentee_id, satisfaction=5, organisation=4,
+                                 qualification=5, readiness=4))
+    db.session.flush()
+    log_in(curator, locale="ru")
+    page = client.get(evaluation_url(pair)).get_data(as_text=True)
+    assert "Уровень 1. Анкета наставляемого" in page and "1 ответ" in page and "4 из 5" in page
+    assert "Добавить наблюдение" in page and "Уровень 4. Результаты для организации" in page
