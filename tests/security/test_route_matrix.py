@@ -32,6 +32,8 @@ MODERATORS = {"visitor": "login", "participant": 403, "other_participant": 403, 
 ADMINS = {**MODERATORS, "moderator": 403}
 OWNER = {"visitor": "login", "participant": 200, **dict.fromkeys(ROLES[2:], 404)}
 JURY = {"visitor": "login", **dict.fromkeys(ROLES[1:], 404), "mentor": 200}
+# Only the mentor a request was sent to; for anyone else it does not exist.
+ADDRESSEE = {"visitor": "login", **dict.fromkeys(ROLES[1:], 404), "mentor": 200}
 
 
 def after(expected: dict, **changes) -> dict:
@@ -201,6 +203,13 @@ MATRIX = {
     ("api.library", "GET"): ("/api/v1/library?q=закон", EVERYONE_200),
     ("api.library_item", "GET"): ("/api/v1/library/{library_item}", EVERYONE_200),
     ("feed.atom", "GET"): ("/feed.atom", EVERYONE_200),
+    # --- the mentor's inbox: anyone's (empty unless they mentor); a request only its mentor's ---
+    ("inbox.index", "GET"): ("/account/inbox", LOGGED_IN),
+    ("inbox.detail", "GET"): ("/account/inbox/{inbox_request}", ADDRESSEE),
+    # Accepting needs nothing but the button: the mentorship begins.
+    ("inbox.accept", "POST"): ("/account/inbox/{inbox_request}/accept", success_is(303, ADDRESSEE)),
+    # Declining without a reason: the form comes back.
+    ("inbox.decline", "POST"): ("/account/inbox/{inbox_request}/decline", success_is(422, ADDRESSEE)),
     # The administrator comes last: the entry is deleted only after everyone else was refused.
     ("admin.delete_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/delete", success_is(303, ADMINS)),
 }
@@ -253,6 +262,7 @@ def world(make) -> dict:
     admitted_entry = make_entry(competition, people["other_participant"], title="Клуб молодого педагога")
     decide_entry(admitted_entry, True, people["moderator"])
     set_jury(competition, {people["mentor"].id: []})
+    inbox_request = make.mentoring_request(mentee=people["other_participant"], mentor_profile=mentor_profile)
     return {
         "people": people,
         "ids": {
@@ -276,6 +286,7 @@ def world(make) -> dict:
             "competition": competition.id,
             "own_entry": own_entry.id,
             "admitted_entry": admitted_entry.id,
+            "inbox_request": inbox_request.id,
         },
     }
 
