@@ -3,6 +3,7 @@ the mentee's other requests; declining needs a reason; nobody but the request's 
 from datetime import date, timedelta
 
 import pytest
+from flask_babel import force_locale
 
 from mentorbank.core.models import utcnow
 from mentorbank.core.workflow import TransitionRefused
@@ -13,8 +14,8 @@ from mentorbank.mentoring.models import Mentorship, MentorshipStatus, RequestSta
 
 @pytest.fixture
 def refusals(app):
-    """A refusal's message is translated: services run inside a request, as in the site."""
-    with app.test_request_context():
+    """A refusal's message is translated: services run inside a request, as in the site (in English here)."""
+    with app.test_request_context(), force_locale("en"):
         yield
 
 
