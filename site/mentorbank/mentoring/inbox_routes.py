@@ -6,8 +6,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import case, exists, select
-from werkzeug.routing import BuildError
 
+from ..core import records
 from ..core.permissions import login_required
 from ..core.workflow import TransitionRefused
 from ..extensions import db
@@ -55,11 +55,9 @@ def _own_request_or_404(request_id: int) -> MentoringRequest:
 
 
 def mentorship_url(mentorship: Mentorship) -> str:
-    """The mentorship's page (mentorship_routes.py)."""
-    try:
-        return url_for("mentorships.detail", mentorship_id=mentorship.id)
-    except BuildError:  # the mentorship pages are another part of the area, built alongside this one
-        return f"/account/mentorships/{mentorship.id}"
+    """The mentorship's page, as the record type "mentorship" names it (mentorship_routes.py registers it; the
+    path is its URL rule, for as long as that part of the area is not there)."""
+    return records.owner_url(mentorship) or f"/account/mentorships/{mentorship.id}"
 
 
 @bp.get("")
