@@ -60,13 +60,16 @@ def accept(request: MentoringRequest, mentor_user) -> Mentorship:
     and withdraw the mentee's other pending requests. TransitionRefused (nothing changed) when the user is not
     the request's mentor, it no longer waits for an answer, or the mentor has no free places."""
     _refuse_unless_answerer(request, mentor_user)
+    pending = lock_pending_requests(request.mentee_id)
+    if request not in pending:  # answered, withdrawn or expired while this accept waited for the lock
+        raise NotWaiting()
     profile = request.mentor_profile
     if not take_places(profile.id, request.group_size):
         raise TransitionRefused(_l("You have no free places for this request: complete a mentorship or raise "
                                    "the number of mentees in your profile first."))
     try:
         transition(request, RequestStatus.ACCEPTED, mentor_user)
-    except AlreadyDecided:  # withdrawn or expired since it was loaded: the places go back
+    except AlreadyDecided:  # changed since it was locked (SQLite does not lock): the places go back
         release_places(profile.id, request.group_size)
         raise NotWaiting() from None
     today = date.today()
@@ -83,21 +86,26 @@ def accept(request: MentoringRequest, mentor_user) -> Mentorship:
     db.session.add(mentorship)
     _mark_active(profile)
     db.session.flush()
-    withdraw_other_requests(request)
+    withdraw_other_requests([other for other in pending if other is not request])
     return mentorship
 
 
-def withdraw_other_requests(accepted: MentoringRequest) -> list[MentoringRequest]:
-    """The site withdraws the mentee's other pending requests (step withdraw_on_acceptance). They are locked in
-    id order (FOR UPDATE on PostgreSQL), so two accepts for the same mentee at once cannot deadlock; one that
-    changed meanwhile (withdrawn, expired, answered) is left as it is."""
-    others = list(db.session.scalars(
+def lock_pending_requests(mentee_id: int) -> list[MentoringRequest]:
+    """The mentee's pending requests, locked in id order (FOR UPDATE on PostgreSQL; SQLite serialises writers) and
+    read afresh. Every accept locks them all, in the same order, before it changes any: two mentors accepting two
+    requests of one mentee at once do not deadlock, the second waits and finds its request withdrawn."""
+    return list(db.session.scalars(
         select(MentoringRequest)
-        .where(MentoringRequest.mentee_id == accepted.mentee_id, MentoringRequest.id != accepted.id,
-               MentoringRequest.status.in_(PENDING_REQUEST_STATUSES))
+        .where(MentoringRequest.mentee_id == mentee_id, MentoringRequest.status.in_(PENDING_REQUEST_STATUSES))
         .order_by(MentoringRequest.id)
         .with_for_update(of=MentoringRequest)
+        .execution_options(populate_existing=True)
     ))
+
+
+def withdraw_other_requests(others: list[MentoringRequest]) -> list[MentoringRequest]:
+    """The site withdraws the mentee's other pending requests (step withdraw_on_acceptance); one that changed
+    meanwhile (withdrawn, expired, answered) is left as it is."""
     withdrawn = []
     for other in others:
         try:
