@@ -5,7 +5,7 @@ accept, they see the teacher's name, school and difficulties, never the teacher'
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import case, exists, select
+from sqlalchemy import case, exists, func, select
 
 from ..core import records
 from ..core.permissions import login_required
@@ -23,7 +23,7 @@ STATUS_LABELS = {
     RequestStatus.SENT: _l("Waiting for your answer"),
     RequestStatus.ACCEPTED: _l("Accepted"),
     RequestStatus.DECLINED: _l("Declined"),
-    RequestStatus.WITHDRAWN: _l("Withdrawn by the teacher"),
+    RequestStatus.WITHDRAWN: _l("Withdrawn: the teacher withdrew it or found a mentor"),
     RequestStatus.EXPIRED: _l("Expired unanswered"),
 }
 
@@ -32,6 +32,14 @@ def is_mentor(user) -> bool:
     """Whether the person has a mentor profile (the inbox is theirs to open)."""
     return getattr(user, "is_authenticated", False) and bool(db.session.scalar(
         select(exists().where(MentorProfile.user_id == user.id))))
+
+
+def waiting_count(user) -> int:
+    """The requests waiting for this person's answer (the inbox link's badge)."""
+    return db.session.scalar(
+        select(func.count(MentoringRequest.id))
+        .join(MentorProfile, MentorProfile.id == MentoringRequest.mentor_profile_id)
+        .where(MentorProfile.user_id == user.id, MentoringRequest.status == RequestStatus.SENT)) or 0
 
 
 def _inbox_of(user_id: int):

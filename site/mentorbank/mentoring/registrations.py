@@ -25,10 +25,12 @@ def register_inbox() -> None:
 
     from ..accounts.pages import register_nav_link
     from ..notifications.texts import register_kinds
-    from .inbox_routes import is_mentor
+    from ..core.navigation import register_count
+    from .inbox_routes import is_mentor, waiting_count
     from .sweep import NOTIFICATION_KINDS
 
-    register_nav_link("inbox.index", _l("Inbox"), 35, shown=is_mentor)
+    register_count("inbox_waiting", waiting_count)
+    register_nav_link("inbox.index", _l("Inbox"), 35, shown=is_mentor, count="inbox_waiting")
     register_kinds(NOTIFICATION_KINDS)
     # Logging in is activity: a mentor paused for silence takes requests again (the log-in route commits).
     user_logged_in.connect(_came_back)

@@ -34,8 +34,14 @@ def test_the_inbox_link_is_shown_to_mentors_only(client, make, log_in):
     page = client.get("/account").get_data(as_text=True)
     assert 'href="/account/inbox"' not in page
     assert "Requests reach mentors whose profile is published" in client.get("/account/inbox").get_data(as_text=True)
-    log_in(make.mentor().user)
-    assert 'href="/account/inbox"' in client.get("/account").get_data(as_text=True)
+    profile = make.mentor()
+    make.mentoring_request(mentor_profile=profile)
+    make.mentoring_request(mentor_profile=profile, mentee=make.user("Лебедев Игорь Олегович"))
+    make.mentoring_request(mentor_profile=profile, status=RequestStatus.DECLINED,
+                           mentee=make.user("Ковалёва Дарья Андреевна"))
+    log_in(profile.user)
+    # The badge counts what waits for an answer.
+    assert '>Inbox <span class="badge">2</span></a>' in client.get("/account").get_data(as_text=True)
 
 
 def test_the_request_shows_the_difficulties_but_not_the_teachers_contacts(client, make, log_in):
