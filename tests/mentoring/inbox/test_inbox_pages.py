@@ -9,6 +9,13 @@ from mentorbank.mentoring.models import Mentorship, RequestStatus
 from ...conftest import ESCAPED_XSS, XSS, post_form
 
 
+def opened_by_its_mentor(make, log_in):
+    """A request waiting for an answer, its mentor logged in; and the page's address."""
+    request = make.mentoring_request()
+    log_in(request.mentor_profile.user)
+    return request, f"/account/inbox/{request.id}"
+
+
 def test_the_inbox_lists_the_mentors_requests_waiting_first(client, make, log_in):
     profile = make.mentor("Орлова Елена Николаевна")
     declined = make.mentoring_request(mentor_profile=profile, status=RequestStatus.DECLINED,
@@ -73,10 +80,9 @@ def test_an_open_request_is_nobodys_inbox(client, make, log_in):
 
 
 def test_accepting_leads_to_the_new_mentorship(client, make, log_in):
-    request = make.mentoring_request()
-    log_in(request.mentor_profile.user)
+    request, url = opened_by_its_mentor(make, log_in)
 
-    response = post_form(client, f"/account/inbox/{request.id}/accept", page_url=f"/account/inbox/{request.id}")
+    response = post_form(client, f"{url}/accept", page_url=url)
 
     mentorship = db.session.scalar(db.select(Mentorship).where(Mentorship.request_id == request.id))
     assert response.status_code == 303
@@ -84,7 +90,7 @@ def test_accepting_leads_to_the_new_mentorship(client, make, log_in):
     db.session.refresh(request)
     assert request.status == RequestStatus.ACCEPTED
     # The answered request now points to the mentorship and offers no answer any more.
-    page = client.get(f"/account/inbox/{request.id}").get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
     assert f'href="/account/mentorships/{mentorship.id}"' in page and "Accept the request" not in page
 
 
@@ -103,9 +109,7 @@ def test_accepting_without_a_free_place_says_so(client, make, log_in):
 
 
 def test_declining_without_a_reason_keeps_the_form(client, make, log_in):
-    request = make.mentoring_request()
-    log_in(request.mentor_profile.user)
-    url = f"/account/inbox/{request.id}"
+    request, url = opened_by_its_mentor(make, log_in)
     too_long = "Нет времени. " * 200
 
     refused = post_form(client, f"{url}/decline", {"reason": too_long}, page_url=url)
@@ -119,9 +123,7 @@ def test_declining_without_a_reason_keeps_the_form(client, make, log_in):
 
 
 def test_declining_with_a_reason(client, make, log_in):
-    request = make.mentoring_request()
-    log_in(request.mentor_profile.user)
-    url = f"/account/inbox/{request.id}"
+    request, url = opened_by_its_mentor(make, log_in)
 
     response = post_form(client, f"{url}/decline", {"reason": "До весны нет свободного времени."}, page_url=url)
 
