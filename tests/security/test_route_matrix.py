@@ -38,6 +38,8 @@ MEMBERS = {"visitor": "login", "participant": 200, "other_participant": 404, "me
            "admin": 200}
 # What only its mentee fills: the others who see the mentorship are refused.
 MENTEE = {**MEMBERS, "mentor": 403, "moderator": 403, "admin": 403}
+# Only the mentor a request was sent to; for anyone else it does not exist.
+ADDRESSEE = {"visitor": "login", **dict.fromkeys(ROLES[1:], 404), "mentor": 200}
 
 
 def after(expected: dict, **changes) -> dict:
@@ -226,6 +228,13 @@ MATRIX = {
                                            after(MENTEE, participant=403)),
     ("evaluation.report_results", "POST"): ("/account/mentorships/{evaluated_mentorship}/evaluation/results/new",
                                             after(MENTEE, participant=403)),
+    # --- the mentor's inbox: anyone's (empty unless they mentor); a request only its mentor's ---
+    ("inbox.index", "GET"): ("/account/inbox", LOGGED_IN),
+    ("inbox.detail", "GET"): ("/account/inbox/{inbox_request}", ADDRESSEE),
+    # Accepting needs nothing but the button: the mentorship begins.
+    ("inbox.accept", "POST"): ("/account/inbox/{inbox_request}/accept", success_is(303, ADDRESSEE)),
+    # Declining without a reason: the form comes back.
+    ("inbox.decline", "POST"): ("/account/inbox/{inbox_request}/decline", success_is(422, ADDRESSEE)),
     # The administrator comes last: the entry is deleted only after everyone else was refused.
     ("admin.delete_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/delete", success_is(303, ADMINS)),
 }
@@ -281,6 +290,7 @@ def world(make) -> dict:
     evaluated_mentorship = make.mentorship(mentor_profile=mentor_profile, mentee=people["participant"],
                                            status=MentorshipStatus.COMPLETED)
     evaluated_mentorship.programme.directions = [make.term(Vocabulary.DIRECTION, "methodical")]
+    inbox_request = make.mentoring_request(mentee=people["other_participant"], mentor_profile=mentor_profile)
     return {
         "people": people,
         "ids": {
@@ -305,6 +315,7 @@ def world(make) -> dict:
             "own_entry": own_entry.id,
             "admitted_entry": admitted_entry.id,
             "evaluated_mentorship": evaluated_mentorship.id,
+            "inbox_request": inbox_request.id,
         },
     }
 

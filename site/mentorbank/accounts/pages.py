@@ -34,20 +34,28 @@ def public_sections_of(user: User) -> list[PageSection]:
 
 
 # The links of the account's navigation: accounts' own, then each area's (mentoring: my requests, my inbox …).
-# (endpoint, label, position); shown in the order of position, then as registered.
+# (endpoint, label, position); shown in the order of position, then as registered; ``shown`` (a function of the
+# logged-in user) keeps a link to those it concerns (the inbox: mentors); ``count`` names the navigation count
+# (core.navigation) shown as its badge.
 @dataclass(frozen=True)
 class NavLink:
     endpoint: str
     label: object  # a lazy string, rendered in the reader's language
     position: int = 100
+    shown: Callable[[User], bool] | None = None
+    count: str | None = None
+
+    def shown_to(self, user) -> bool:
+        return self.shown is None or self.shown(user)
 
 
 _NAV_LINKS: list[NavLink] = []
 
 
-def register_nav_link(endpoint: str, label, position: int = 100) -> None:
+def register_nav_link(endpoint: str, label, position: int = 100, shown: Callable[[User], bool] | None = None,
+                      count: str | None = None) -> None:
     if all(link.endpoint != endpoint for link in _NAV_LINKS):
-        _NAV_LINKS.append(NavLink(endpoint, label, position))
+        _NAV_LINKS.append(NavLink(endpoint, label, position, shown, count))
 
 
 def nav_links() -> list[NavLink]:

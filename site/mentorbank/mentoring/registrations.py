@@ -21,6 +21,25 @@ def register_requests() -> None:
 
 def register_inbox() -> None:
     """The mentor's inbox, answers and the silence sweep (inbox_routes.py)."""
+    from flask_login import user_logged_in
+
+    from ..accounts.pages import register_nav_link
+    from ..notifications.texts import register_kinds
+    from ..core.navigation import register_count
+    from .inbox_routes import is_mentor, waiting_count
+    from .sweep import NOTIFICATION_KINDS
+
+    register_count("inbox_waiting", waiting_count)
+    register_nav_link("inbox.index", _l("Inbox"), 35, shown=is_mentor, count="inbox_waiting")
+    register_kinds(NOTIFICATION_KINDS)
+    # Logging in is activity: a mentor paused for silence takes requests again (the log-in route commits).
+    user_logged_in.connect(_came_back)
+
+
+def _came_back(_app, user, **_extra) -> None:
+    from .sweep import mark_mentor_active
+
+    mark_mentor_active(user)
 
 
 def register_mentorships() -> None:

@@ -8,6 +8,7 @@ a withdrawn profile is no longer public and is not loaded at all.
 """
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from flask import current_app
@@ -43,7 +44,7 @@ def _cards_statement():
         select(
             MentorProfile.id, MentorProfile.is_team, MentorProfile.team_name, User.full_name, User.position,
             Organisation.id, Organisation.name, Organisation.short_name, Municipality.name, Region.name,
-            Region.name_en, MentorProfile.accepting_requests,
+            Region.name_en, MentorProfile.accepting_requests, MentorProfile.last_active_at,
         )
         .join(User, User.id == MentorProfile.user_id)
         .join(Organisation, Organisation.id == MentorProfile.organisation_id)
@@ -76,6 +77,7 @@ class MentorCard:
     accepting_requests: bool
     # The mentees' average answer, once enough of them answered (evaluation); part of the kept markup's key.
     rating: PublicRating | None = None
+    last_active_on: date | None = None  # the day, not the moment: the kept markup changes at most daily
 
     def terms_of(self, vocabulary: str) -> list[str]:
         return [label for term_vocabulary, label in self.terms if term_vocabulary == vocabulary]
@@ -103,9 +105,10 @@ def mentor_cards(ids: Iterable[int]) -> dict[int, MentorCard]:
             terms=terms.get(profile_id, ()),
             accepting_requests=accepting,
             rating=ratings.get(profile_id),
+            last_active_on=last_active_at.date() if last_active_at else None,
         )
         for (profile_id, is_team, team_name, full_name, position, organisation_id, organisation_name, short_name,
-             municipality_name, region_name, region_name_en, accepting) in rows
+             municipality_name, region_name, region_name_en, accepting, last_active_at) in rows
     }
 
 
