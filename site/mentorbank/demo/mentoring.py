@@ -75,9 +75,9 @@ def create_demo_mentoring(session: Session, seed: int = DEFAULT_SEED) -> Mentori
 
 def summarise(session: Session) -> MentoringSummary:
     requests = dict(session.execute(
-        select(MentoringRequest.status, func.count()).group_by(MentoringRequest.status)).tuples())
+        select(MentoringRequest.status, func.count()).group_by(MentoringRequest.status)).all())
     mentorships = dict(session.execute(
-        select(Mentorship.status, func.count()).group_by(Mentorship.status)).tuples())
+        select(Mentorship.status, func.count()).group_by(Mentorship.status)).all())
     return MentoringSummary({RequestStatus(status): count for status, count in requests.items()},
                             mentorships.get(MentorshipStatus.ACTIVE, 0), mentorships.get(MentorshipStatus.COMPLETED, 0))
 
@@ -123,6 +123,8 @@ class _Builder:
             .where(Term.slug.in_(MENTEE_KINDS)).order_by(Organisation.id)))
         self.used_emails = set(session.scalars(select(User.email)))
         self.taken: Counter[int] = Counter()  # places taken per mentor profile id
+        # Mentors a request waits for: one place of theirs stays free, so they still take requests at the end.
+        self.awaited: set[int] = set()
 
     # The stories
 
@@ -206,7 +208,7 @@ class _Builder:
             places = profile.capacity - self.taken[profile.id]
             if taking:
                 return profile.accepting_requests and profile.silent_since is None and places > 0
-            return places >= free
+            return not free or places - (profile.id in self.awaited) >= free
         candidates = [p for p in self.mentors if fits(p)]
         matching = [p for p in candidates if scenario.direction in self.slugs.get(p.id, {}).get("direction", ())]
         pool = matching or candidates
@@ -272,8 +274,10 @@ class _Builder:
         """An open request (no mentor yet) or one sent ``days_ago`` and not yet answered."""
         asked = self.now - timedelta(days=days_ago, hours=self.rng.randint(1, 8))
         request = self._request(mentee, profile, status, scenario or self.rng.choice(texts.SCENARIOS), asked)
-        if status == RequestStatus.SENT and self.now - asked >= REMINDER_AFTER:
-            request.reminded_at = asked + REMINDER_AFTER
+        if status == RequestStatus.SENT:
+            self.awaited.add(profile.id)
+            if self.now - asked >= REMINDER_AFTER:
+                request.reminded_at = asked + REMINDER_AFTER
         return request
 
     def _closed(self, mentee: User, profile: MentorProfile, status: RequestStatus,
