@@ -115,7 +115,9 @@ class _Builder:
         self.slugs: dict[int, dict[str, list[str]]] = {}
         for profile_id, vocabulary, slug in session.execute(
             select(mentor_profile_term.c.profile_id, Term.vocabulary, Term.slug)
-            .join(Term, Term.id == mentor_profile_term.c.term_id).order_by(Term.position)
+            .join(Term, Term.id == mentor_profile_term.c.term_id)
+            .where(Term.vocabulary.in_((Vocabulary.DIRECTION, Vocabulary.FORM, Vocabulary.KIND, Vocabulary.MODE)))
+            .order_by(Term.position)
         ):
             self.slugs.setdefault(profile_id, {}).setdefault(vocabulary, []).append(slug)
         self.schools = list(session.scalars(
@@ -123,6 +125,7 @@ class _Builder:
             .where(Term.slug.in_(MENTEE_KINDS)).order_by(Organisation.id)))
         self.used_emails = set(session.scalars(select(User.email)))
         self.taken: Counter[int] = Counter()  # places taken per mentor profile id
+        self.ended_by_mentee: list[Mentorship] = []
         # Mentors a request waits for: one place of theirs stays free, so they still take requests at the end.
         self.awaited: set[int] = set()
 
@@ -134,6 +137,9 @@ class _Builder:
         self._other_mentors()
         for profile in {*self.mentors, *self.teams, *([self.demo_profile] if self.demo_profile else [])}:
             profile.active_mentees = self.taken[profile.id]
+        self.session.flush()
+        for pair in self.ended_by_mentee:
+            pair.completed_by_id = pair.mentee_id
 
     def _demo_mentor(self) -> None:
         """mentor@: six completed mentorships with six mentees, two active (one with mentee@), an inbox."""
@@ -237,7 +243,6 @@ class _Builder:
         if curator:
             user.role_grants.append(RoleGrant(role=Role.CURATOR, organisation=school))
         self.session.add(user)
-        self.session.flush()  # its id, for the stamps of what it decides
         return user
 
     def _term(self, vocabulary: str, profile: MentorProfile | None, default: str, avoid: str | None = None) -> Term:
@@ -326,7 +331,7 @@ class _Builder:
         request.decided_by_id = profile.user_id
         pair = Mentorship(
             request=request, mentor_profile=profile, mentor_id=profile.user_id, mentee=mentee,
-            mentor_organisation_id=profile.organisation_id, mentee_organisation_id=mentee.organisation_id,
+            mentor_organisation_id=profile.organisation_id, mentee_organisation=mentee.organisation,
             is_team=request.is_team, group_size=request.group_size, form=request.form, kind=request.kind,
             status=MentorshipStatus.ACTIVE, started_on=started, created_at=_at(started, 9),
         )
@@ -367,9 +372,10 @@ class _Builder:
             ended = programme.starts_on + timedelta(days=span * rng.randint(40, 70) // 100)
         ended = min(ended, self.today - timedelta(days=2))
         pair.completed_by_id = {
-            CompletionReason.MENTEE_INITIATIVE: pair.mentee.id,
             CompletionReason.CURATOR_DECISION: self.demo_curator.id if self.demo_curator else None,
         }.get(reason, pair.mentor_id)
+        if reason == CompletionReason.MENTEE_INITIATIVE:
+            self.ended_by_mentee.append(pair)  # stamped once the new mentees have their ids
         pair.status, pair.completion_reason = MentorshipStatus.COMPLETED, reason
         pair.completed_at = pair.updated_at = _at(ended, 14)
         pair.completion_note = texts.COMPLETION_NOTES[reason.value]
