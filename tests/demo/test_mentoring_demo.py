@@ -3,7 +3,7 @@
 One small bank per test (the CLI, inside the test's rolled-back transaction); the checks are what a person
 trying the demo would run into: every state of a request, pairs with programmes, capacities that add up."""
 from collections import Counter
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from sqlalchemy import func, select
@@ -50,6 +50,9 @@ def test_every_request_state_is_there_and_the_load_says_how_many(loaded):
     assert all(count >= 2 for count in summary.requests.values()), summary.requests
     assert summary.requests[RequestStatus.ACCEPTED] == summary.active + summary.completed
     assert summary.active >= 8 and summary.completed >= 16
+    closed_while_open = _requests(MentoringRequest.status.in_(("expired", "withdrawn")),
+                                  MentoringRequest.mentor_profile_id.is_(None))
+    assert {request.status for request in closed_while_open} == {RequestStatus.EXPIRED, RequestStatus.WITHDRAWN}
     assert (f"Наставничество: запросов {summary.total_requests}, пар и групп активных {summary.active}, "
             f"завершённых {summary.completed}.") in loaded
 
@@ -64,6 +67,7 @@ def test_every_request_state_is_there_and_the_load_says_how_many(loaded):
             assert (request.reminded_at is not None) == (request.sent_at + REMINDER_AFTER <= now)
         elif request.status == RequestStatus.EXPIRED:
             assert request.expires_at < now and request.decided_at is None
+            assert (request.sent_at is None) == (request.mentor_profile_id is None)
         elif request.status == RequestStatus.DECLINED:
             assert request.status_reason and request.decided_by_id == request.mentor_profile.user_id
         elif request.status == RequestStatus.WITHDRAWN:
@@ -104,6 +108,8 @@ def test_accepted_requests_became_mentorships_with_their_programmes(loaded):
     assert {extension.programme.mentorship.status for extension in extensions} == set(MentorshipStatus)
     for extension in extensions:
         assert extension.reason and extension.previous_end < extension.new_end == extension.programme.ends_on
+        pair = extension.programme.mentorship
+        assert datetime.combine(pair.started_on, time()) < extension.extended_at <= (pair.completed_at or utcnow())
     assert db.session.scalar(select(func.count()).select_from(PlanItem).where(PlanItem.done_at.is_(None))) > 0
     assert any(pair.is_team and pair.group_size > 1 and pair.request.group_members for pair in _mentorships())
     assert db.session.scalar(select(func.count()).select_from(Meeting)) < 400  # keeps demo load fast

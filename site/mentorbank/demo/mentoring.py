@@ -187,7 +187,9 @@ class _Builder:
             profile = self._mentor_for(scenario, free=1)
             if profile is None:
                 break
-            self._active(profile, self._new_mentee(profile), rng.randint(7, 150), scenario, extended=index == 0)
+            extended = index == 0  # an extension comes a few months into the programme
+            self._active(profile, self._new_mentee(profile), rng.randint(90 if extended else 7, 150), scenario,
+                         extended=extended)
         for index, team in enumerate(sorted(self.teams, key=lambda t: (-t.capacity, t.id))[:OTHER_TEAMS]):
             size = min(3, team.capacity - self.taken[team.id])
             if size >= 1:
@@ -201,9 +203,11 @@ class _Builder:
                 profile = self._mentor_for(scenario, taking=True) if status == RequestStatus.SENT else None
                 self._pending(self._new_mentee(profile), profile, status, rng.randint(0, 12), scenario)
         for status, count in OTHER_CLOSED.items():
-            for _ in range(count):
+            for index in range(count):
                 scenario = rng.choice(texts.SCENARIOS)
-                profile = self._mentor_for(scenario)
+                # Every other one expired or was withdrawn while still open (no mentor chosen yet).
+                still_open = index % 2 == 1 and status != RequestStatus.DECLINED
+                profile = None if still_open else self._mentor_for(scenario)
                 self._closed(self._new_mentee(profile), profile, status, scenario)
 
     # Choosing people
@@ -285,7 +289,7 @@ class _Builder:
                 request.reminded_at = asked + REMINDER_AFTER
         return request
 
-    def _closed(self, mentee: User, profile: MentorProfile, status: RequestStatus,
+    def _closed(self, mentee: User, profile: MentorProfile | None, status: RequestStatus,
                 scenario: texts.Scenario | None = None, days_ago: int | None = None, reason: str | None = None,
                 until: datetime | None = None) -> MentoringRequest:
         """A request declined, expired or withdrawn some time ago."""
