@@ -66,7 +66,7 @@ def create_demo_mentoring(session: Session, seed: int = DEFAULT_SEED) -> Mentori
     if session.scalar(select(MentoringRequest.id).limit(1)) is not None:
         return MentoringSummary()
     builder = _Builder(session, random.Random(seed))
-    if not builder.mentors:
+    if not builder.mentors or not builder.schools:
         return MentoringSummary()
     builder.run()
     session.flush()
@@ -227,7 +227,8 @@ class _Builder:
     def _new_mentee(self, mentor: MentorProfile | None, curator: bool = False) -> User:
         """A teacher of another organisation than the mentor's; no password (cannot log in)."""
         rng = self.rng
-        school = rng.choice([s for s in self.schools if mentor is None or s.id != mentor.organisation_id])
+        school = rng.choice([s for s in self.schools if mentor is None or s.id != mentor.organisation_id]
+                            or self.schools)
         female = rng.random() < 0.8
         surname = rng.choice(people.RUSSIAN_SURNAMES)
         surname = people.feminine_surname(surname) if female else surname
