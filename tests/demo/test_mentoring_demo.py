@@ -15,8 +15,8 @@ from mentorbank.demo.generator import populate
 from mentorbank.demo.mentoring import create_demo_mentoring, summarise
 from mentorbank.extensions import db
 from mentorbank.mentoring.models import (
-    MAX_PENDING_REQUESTS, REMINDER_AFTER, CompletionReason, Meeting, MentoringRequest, Mentorship, MentorshipStatus, PlanItem,
-    ProgrammeExtension, RequestStatus,
+    MAX_PENDING_REQUESTS, REMINDER_AFTER, CompletionReason, Meeting, MentoringRequest, Mentorship, MentorshipStatus,
+    PlanItem, ProgrammeExtension, RequestStatus,
 )
 from mentorbank.mentors.models import MentorProfile
 
@@ -138,7 +138,8 @@ def test_the_demo_mentee_has_a_request_in_every_state_and_a_mentorship_with_the_
     [accepted] = [request for request in requests if request.status == RequestStatus.ACCEPTED]
     assert accepted.mentor_profile.user_id == mentor.id
     [withdrawn] = [request for request in requests if request.status == RequestStatus.WITHDRAWN]
-    assert withdrawn.mentor_profile_id != accepted.mentor_profile_id and "принят другой запрос" in withdrawn.status_reason
+    assert withdrawn.mentor_profile_id != accepted.mentor_profile_id
+    assert "принят другой запрос" in withdrawn.status_reason
     [pair] = _mentorships(Mentorship.mentee_id == mentee.id)
     assert pair.is_active and pair.mentor_id == mentor.id and pair.request_id == accepted.id
     assert mentee.organisation_id != mentor.organisation_id  # another school

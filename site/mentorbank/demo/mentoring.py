@@ -13,7 +13,7 @@ workflows: no notification, no audit entry. Deterministic for a seed; a few hund
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,15 +21,16 @@ from sqlalchemy.orm import Session
 from ..accounts.models import Role, RoleGrant, User
 from ..core.models import utcnow
 from ..mentoring.models import (
-    REMINDER_AFTER, REQUEST_LIFETIME, CompletionReason, Meeting, MentoringRequest, Mentorship, MentorshipStatus,
-    PlanItem, Programme, ProgrammeExtension, RequestStatus,
+    REMINDER_AFTER, REQUEST_LIFETIME, CompletionReason, MentoringRequest, Mentorship, MentorshipStatus, RequestStatus,
 )
 from ..mentors.models import MentorProfile, ProfileStatus, mentor_profile_term
 from ..organisations.models import Organisation
 from ..vocabularies.models import Term, Vocabulary
+from . import mentoring_programmes as programmes
 from . import mentoring_texts as texts
 from . import people
 from .accounts import DEMO_DOMAIN
+from .mentoring_programmes import at
 from .texts import email_local_part
 
 DEFAULT_SEED = 20261203
@@ -80,16 +81,6 @@ def summarise(session: Session) -> MentoringSummary:
         select(Mentorship.status, func.count()).group_by(Mentorship.status)).all())
     return MentoringSummary({RequestStatus(status): count for status, count in requests.items()},
                             mentorships.get(MentorshipStatus.ACTIVE, 0), mentorships.get(MentorshipStatus.COMPLETED, 0))
-
-
-def _add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    return date(day.year + month // 12, month % 12 + 1, min(day.day, 28))
-
-
-def _at(day: date, hour: int = 12) -> datetime:
-    """A moment of that day, naive UTC as every stored time (12:00 UTC is 15:00 in Moscow)."""
-    return datetime.combine(day, time(hour))
 
 
 class _Builder:
@@ -170,7 +161,7 @@ class _Builder:
         scenario = by_direction["methodical"]
         mentorship = self._active(self.demo_profile, mentee, days_ago=75, scenario=scenario, period_months=6)
         self._closed(mentee, self._mentor_for(scenario), RequestStatus.WITHDRAWN, scenario, days_ago=78,
-                     reason=texts.WITHDRAWN_ON_ACCEPTANCE, until=_at(mentorship.started_on))
+                     reason=texts.WITHDRAWN_ON_ACCEPTANCE, until=at(mentorship.started_on))
         self._pending(mentee, self._mentor_for(by_direction["parents"], taking=True), RequestStatus.SENT, 3,
                       by_direction["parents"])
         self._pending(mentee, None, RequestStatus.OPEN, 1, by_direction["ict"])
@@ -330,36 +321,21 @@ class _Builder:
                     months: int, reason: CompletionReason | None = None, extended: bool = False,
                     group: tuple[int, str] | None = None) -> Mentorship:
         rng = self.rng
-        asked = _at(started, 9) - timedelta(days=rng.randint(2, 6))
+        asked = at(started, 9) - timedelta(days=rng.randint(2, 6))
         request = self._request(mentee, profile, RequestStatus.ACCEPTED, scenario, asked, months, group)
-        request.decided_at = request.updated_at = _at(started, 9)
+        request.decided_at = request.updated_at = at(started, 9)
         request.decided_by_id = profile.user_id
         pair = Mentorship(
             request=request, mentor_profile=profile, mentor_id=profile.user_id, mentee=mentee,
             mentor_organisation_id=profile.organisation_id, mentee_organisation=mentee.organisation,
             is_team=request.is_team, group_size=request.group_size, form=request.form, kind=request.kind,
-            status=MentorshipStatus.ACTIVE, started_on=started, created_at=_at(started, 9),
+            status=MentorshipStatus.ACTIVE, started_on=started, created_at=at(started, 9),
+            programme=programmes.new_programme(scenario, request, started, months, rng),
         )
-        ends_on = _add_months(started, months)
-        programme = Programme(
-            problem=scenario.difficulties, goals=scenario.goals, content=scenario.content,
-            planned_results=scenario.planned_results, mode=request.mode,
-            meeting_schedule=rng.choice(texts.MEETING_SCHEDULES), starts_on=started, ends_on=ends_on,
-            created_at=_at(started, 10),
-        )
-        programme.directions = list(request.directions)
-        pair.programme = programme
         if extended:
-            programme.ends_on = _add_months(ends_on, 2)
-            extended_on = min(ends_on - timedelta(days=20), self.today - timedelta(days=3))
-            programme.extensions.append(ProgrammeExtension(
-                previous_end=ends_on, new_end=programme.ends_on, reason=rng.choice(texts.EXTENSION_REASONS),
-                extended_by_id=profile.user_id, extended_at=_at(extended_on, 13)))
+            programmes.extend(pair.programme, profile.user_id, rng, self.today)
         last_day = self._complete(pair, reason) if reason else self.today
-        if (last_day - started) * 2 >= programme.ends_on - started:
-            programme.intermediate_results = scenario.intermediate_results
-        self._plan(programme, scenario, last_day, all_done=reason == CompletionReason.PLAN_DONE)
-        self._meetings(programme, last_day, upcoming=reason is None)
+        programmes.carry_out(pair.programme, scenario, last_day, reason, rng, self.terms[Vocabulary.MODE])
         if reason is None:
             self.taken[profile.id] += pair.group_size
         self.session.add(pair)
@@ -367,53 +343,13 @@ class _Builder:
 
     def _complete(self, pair: Mentorship, reason: CompletionReason) -> date:
         """Stamp the completion; the day it ended."""
-        programme, rng = pair.programme, self.rng
-        span = (programme.ends_on - programme.starts_on).days
-        if reason == CompletionReason.PLAN_DONE:
-            ended = programme.ends_on
-        elif reason == CompletionReason.MUTUAL:
-            ended = programme.ends_on - timedelta(days=rng.randint(14, 30))
-        else:
-            ended = programme.starts_on + timedelta(days=span * rng.randint(40, 70) // 100)
-        ended = min(ended, self.today - timedelta(days=2))
+        ended = programmes.end_of(pair.programme, reason, self.rng, self.today)
         pair.completed_by_id = {
             CompletionReason.CURATOR_DECISION: self.demo_curator.id if self.demo_curator else None,
         }.get(reason, pair.mentor_id)
         if reason == CompletionReason.MENTEE_INITIATIVE:
             self.ended_by_mentee.append(pair)  # stamped once the new mentees have their ids
         pair.status, pair.completion_reason = MentorshipStatus.COMPLETED, reason
-        pair.completed_at = pair.updated_at = _at(ended, 14)
+        pair.completed_at = pair.updated_at = at(ended, 14)
         pair.completion_note = texts.COMPLETION_NOTES[reason.value]
         return ended
-
-    def _plan(self, programme: Programme, scenario: texts.Scenario, last_day: date, all_done: bool) -> None:
-        span = (programme.ends_on - programme.starts_on).days
-        directions = programme.directions
-        for index, title in enumerate(scenario.plan):
-            due = programme.starts_on + timedelta(days=span * (index + 1) // (len(scenario.plan) + 1))
-            done = all_done or due <= last_day - timedelta(days=3)
-            programme.plan_items.append(PlanItem(
-                title=title, direction=directions[index % len(directions)] if directions else None, due_on=due,
-                done_at=_at(min(due, last_day) - timedelta(days=self.rng.randint(0, 3)), 15) if done else None))
-
-    def _meetings(self, programme: Programme, last_day: date, upcoming: bool) -> None:
-        rng, mode = self.rng, programme.mode
-        day, count = programme.starts_on + timedelta(days=3), 0
-        future = 0
-        while day <= programme.ends_on and count < 14:
-            past = day < last_day
-            if not past and (not upcoming or future == 2):
-                break
-            future += not past
-            meeting_mode = mode
-            if mode is not None and mode.slug == "blended":
-                meeting_mode = self.terms[Vocabulary.MODE]["remote" if count % 2 else "in-person"]
-            online = meeting_mode is not None and meeting_mode.slug == "remote"
-            programme.meetings.append(Meeting(
-                starts_at=_at(day, rng.choice((9, 11, 12, 13))), duration_minutes=rng.choice((45, 60, 60, 90)),
-                mode=meeting_mode,
-                place=texts.ONLINE_PLACE.format(number=rng.randint(100, 999)) if online
-                else rng.choice(texts.IN_PERSON_PLACES),
-                notes=texts.MEETING_NOTES[count % len(texts.MEETING_NOTES)] if past else None))
-            count += 1
-            day += timedelta(days=rng.choice((14, 14, 21)))
