@@ -113,7 +113,8 @@ class _Builder:
             self.slugs.setdefault(profile_id, {}).setdefault(vocabulary, []).append(slug)
         self.schools = list(session.scalars(
             select(Organisation).join(Term, Organisation.kind_id == Term.id)
-            .where(Term.slug.in_(MENTEE_KINDS)).order_by(Organisation.id)))
+            .where(Term.vocabulary == Vocabulary.ORGANISATION_KIND, Term.slug.in_(MENTEE_KINDS))
+            .order_by(Organisation.id)))
         self.used_emails = set(session.scalars(select(User.email)))
         self.taken: Counter[int] = Counter()  # places taken per mentor profile id
         self.ended_by_mentee: list[Mentorship] = []
