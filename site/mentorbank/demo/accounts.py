@@ -1,4 +1,4 @@
-"""Demo log-ins: an administrator, a moderator, a curator and three participants with one known password.
+"""Demo log-ins: an administrator, a moderator, a curator and four participants with one known password.
 
 Development data only. The mentor and the applicant are people the generator already made (an approved and a
 pending profile), taken over with a fixed e-mail, so nothing of the generator is repeated here and the demo
@@ -46,6 +46,9 @@ ACCOUNTS = (
     DemoAccount("mentor", "участник-наставник: опубликованная анкета"),
     DemoAccount("applicant", "участник: анкета ждёт модерации"),
     DemoAccount("participant", "участник без анкеты", "Никитина Дарья Олеговна", "учитель начальных классов"),
+    # A teacher of another school who asks for mentoring (demo/mentoring.py gives her requests and a mentorship).
+    DemoAccount("mentee", "участник-наставляемый: запросы наставнику, наставничество с демо-наставником",
+                "Ковалёва Анна Сергеевна", "учитель математики"),
 )
 
 
@@ -66,6 +69,7 @@ def create_demo_accounts(session: Session, consent_version: str) -> list[User]:
         "applicant": applicant_profile.user if applicant_profile else _new_person(
             session, DemoAccount("applicant", "", "Морозова Алина Игоревна", "учитель истории"), home),
         "participant": _new_person(session, ACCOUNTS[5], home),
+        "mentee": _new_person(session, ACCOUNTS[6], _other_school(session, home) or home),
     }
     now = utcnow()
     for key, person in people.items():
@@ -128,6 +132,17 @@ def _regional_centre(session: Session, home: Organisation) -> Organisation | Non
             ).order_by(Organisation.id)
         ) if organisation.region.id == home.region.id
     ), None)
+
+
+def _other_school(session: Session, home: Organisation) -> Organisation | None:
+    """A school other than the mentor's, of the same region when there is one («школа – школе»)."""
+    schools = [school for school in session.scalars(
+        select(Organisation).join(Term, Organisation.kind_id == Term.id).where(
+            Term.vocabulary == Vocabulary.ORGANISATION_KIND, Term.slug == "school", Organisation.id != home.id
+        ).order_by(Organisation.id)
+    )]
+    return next((school for school in schools if school.region.id == home.region.id), None) or next(
+        iter(schools), None)
 
 
 def _new_person(session: Session, account: DemoAccount, organisation: Organisation) -> User:

@@ -10,6 +10,7 @@ from ..organisations.models import Organisation
 from .accounts import DEMO_PASSWORD, create_demo_accounts, demo_logins
 from .generator import DEFAULT_SEED, populate
 from .library import create_library
+from .mentoring import create_demo_mentoring
 from .portal_pages import create_portal_pages
 from .practices import create_practices
 
@@ -39,6 +40,7 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         create_portal_pages(session)
         practices = create_practices(session)
         create_library(session)
+        mentoring = create_demo_mentoring(session)
         session.commit()
     _load_competitions(seed)
     click.echo(
@@ -46,6 +48,10 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         f"организаций {summary.organisations}, опубликованных анкет {summary.approved} "
         f"(из них команд {summary.teams}), неопубликованных {summary.unpublished}; практик опубликовано "
         f"{practices.published} (с конкурсов {practices.from_contests}), неопубликованных {practices.unpublished}."
+    )
+    click.echo(
+        f"Наставничество: запросов {mentoring.total_requests}, пар и групп активных {mentoring.active}, "
+        f"завершённых {mentoring.completed}."
     )
     _rebuild_search_index()
 
