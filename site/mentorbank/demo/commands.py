@@ -43,6 +43,7 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         mentoring = create_demo_mentoring(session)
         session.commit()
     _load_competitions(seed)
+    _load_evaluation(seed)
     click.echo(
         f"Загружено: регионов {summary.regions}, муниципалитетов {summary.municipalities}, "
         f"организаций {summary.organisations}, опубликованных анкет {summary.approved} "
@@ -65,6 +66,16 @@ def _load_competitions(seed: int) -> None:
         made = create_demo_competitions(moderator, seed)
         db.session.commit()
         click.echo(f"Конкурсов: {len(made)}.")
+
+
+def _load_evaluation(seed: int) -> None:
+    """The mentees' answers and the curators' notes on the demo mentorships (after they are committed)."""
+    from .evaluation import create_demo_evaluation
+
+    made = create_demo_evaluation(seed)
+    db.session.commit()
+    click.echo(f"Оценка наставничества: анкет {made.questionnaires}, самооценок {made.self_assessments}, "
+               f"заметок кураторов {made.notes}.")
 
 
 def _rebuild_search_index() -> None:
