@@ -13,7 +13,7 @@ from mentorbank.programmes.services import add_months
 from ..conftest import post_form
 
 
-def test_a_member_starts_the_programme_of_an_active_mentorship(client, log_in, make):
+def test_a_member_starts_the_programme_of_an_active_mentorship(app, client, log_in, make):
     template = make.programme_template(period_months=3)
     pair = make.mentorship()
     pair.programme.problem = "Своя формулировка затруднения."
@@ -23,6 +23,9 @@ def test_a_member_starts_the_programme_of_an_active_mentorship(client, log_in, m
     assert pair.mentor.full_name in page  # the mentorship is named by the other member
     response = post_form(client, f"/programmes/{template.id}/use", {"mentorship": pair.id, "confirm": "y"})
     assert response.status_code == 303
+    # To the mentorship's page (once the mentorships area is merged; the account page before).
+    expected = f"/account/mentorships/{pair.id}" if "mentorships.detail" in app.view_functions else "/account"
+    assert response.headers["Location"] == expected
     programme = pair.programme
     db.session.refresh(programme)
     assert programme.template_id == template.id and programme.goals == "Освоить приёмы управления классом."

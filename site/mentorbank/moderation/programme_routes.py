@@ -9,9 +9,9 @@ from sqlalchemy import select
 from ..audit.models import AuditEntry
 from ..extensions import db
 from ..programmes import services
-from ..programmes.forms import ApproveTemplateForm, ReturnTemplateForm
 from ..programmes.models import ProgrammeTemplate, TemplateStatus
 from .audit_log import action_label
+from .forms import ApproveTemplateForm, ReturnTemplateForm
 from .routes import _decide, bp
 
 

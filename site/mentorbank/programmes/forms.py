@@ -1,12 +1,11 @@
 """The forms of the bank of programmes: publish a completed programme as a template, start from a template, a
-template's buttons, and the moderator's two decisions."""
+template's buttons (the moderator's decisions are in moderation/forms.py)."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..mentoring.models import PROGRAMME_MAX_MONTHS, PROGRAMME_MIN_MONTHS
-from ..moderation.forms import _ReasonForm
 from ..vocabularies.forms import TermCheckboxes, term_choices
 from ..vocabularies.models import Vocabulary
 from .anonymise import personal_data_in
@@ -89,12 +88,3 @@ class UseTemplateForm(FlaskForm):
 class TemplateActionForm(FlaskForm):
     """A button of a template (withdraw): only the CSRF token travels with it."""
 
-
-class ApproveTemplateForm(FlaskForm):
-    confirm = BooleanField(
-        _l("I have checked the template: it names nobody and can be published."),
-        validators=[DataRequired(message=_l("Tick the confirmation: approving publishes the template at once."))])
-
-
-class ReturnTemplateForm(_ReasonForm):
-    pass

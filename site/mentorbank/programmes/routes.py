@@ -3,8 +3,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import format_date, gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
-from werkzeug.routing import BuildError
 
+from ..core import records
 from ..core.htmx import render_page_or_partial
 from ..core.pagination import Page
 from ..core.permissions import login_required
@@ -71,11 +71,8 @@ def _mentorship_choice(mentorship: Mentorship) -> str:
 
 
 def mentorship_url(mentorship_id: int) -> str:
-    """The mentorship's page (the mentorships area's); the template's own page until that area is there."""
-    try:
-        return url_for("mentorships.detail", mentorship_id=mentorship_id)
-    except BuildError:
-        return url_for("submissions.index")
+    """The mentorship's page, as the record type "mentorship" names it (the mentorships area registers it)."""
+    return records.owner_url("mentorship", mentorship_id) or url_for("account.index")
 
 
 @bp.route("/programmes/<int:template_id>/use", methods=["GET", "POST"])
