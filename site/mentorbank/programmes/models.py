@@ -114,8 +114,6 @@ TEMPLATE_WORKFLOW = declare(Workflow(
         (_S.SUBMITTED, _S.PUBLISHED): Step("approve", decision=True),
         (_S.SUBMITTED, _S.RETURNED): Step("return", decision=True, needs_reason=True),
         (_S.PUBLISHED, _S.WITHDRAWN): Step("withdraw"),
-        # The demo's templates are published by the site.
-        (_S.DRAFT, _S.PUBLISHED): Step("publish", site_only=True),
     },
 ))
 

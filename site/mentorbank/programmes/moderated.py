@@ -42,7 +42,6 @@ TEMPLATE_KIND = register(ModeratedKind(
         "approve": _l("Programme template published in the bank"),
         "return": _l("Programme template returned"),
         "withdraw": _l("Programme template withdrawn from the bank by its author"),
-        "publish": _l("Programme template published by the site"),
         "use": _l("Programme started from a template of the bank"),
     },
 ))

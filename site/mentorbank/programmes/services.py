@@ -90,11 +90,6 @@ def approve(template: ProgrammeTemplate, moderator) -> None:
     transition(template, TemplateStatus.PUBLISHED, moderator)
 
 
-def publish_by_site(template: ProgrammeTemplate) -> None:
-    """A template the site itself publishes (the demo's)."""
-    template.published_at = utcnow()
-    transition(template, TemplateStatus.PUBLISHED, None)
-
 
 def return_to_author(template: ProgrammeTemplate, moderator, reason: str) -> None:
     transition(template, TemplateStatus.RETURNED, moderator, reason)
