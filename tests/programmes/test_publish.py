@@ -146,7 +146,7 @@ def test_a_moderator_does_not_approve_their_own_template(client, log_in, make, m
     assert template.status == TemplateStatus.SUBMITTED
 
 
-def test_the_author_withdraws_a_published_template(client, log_in, make, completed):
+def test_the_author_withdraws_a_published_template_and_may_offer_it_again(client, log_in, make, completed):
     template = make.programme_template(author=completed.mentor, mentorship_id=completed.id)
     db.session.commit()
     log_in(completed.mentee)
@@ -159,3 +159,9 @@ def test_the_author_withdraws_a_published_template(client, log_in, make, complet
     assert template.status == TemplateStatus.WITHDRAWN
     assert client.get(f"/programmes/{template.id}").status_code == 404
     assert "Withdrawn from the bank" in client.get("/account/submissions").get_data(as_text=True)
+    # Withdrawn, it can be corrected and offered to the bank again.
+    page = client.get(_url(completed)).get_data(as_text=True)
+    assert 'data-template-status="withdrawn"' in page and template.title in page
+    assert post_form(client, _url(completed), template_form(make)).status_code == 303
+    db.session.refresh(template)
+    assert template.status == TemplateStatus.SUBMITTED and _actions(template)[-1] == "programme_template.resubmit"

@@ -2,7 +2,7 @@
 programme without personal data, published after moderation for others to start from.
 
 Status: submitted → published | returned (with the moderator's reason) → submitted again; the author can
-withdraw a published template. Only published templates are public.
+withdraw a published template (and offer it again later). Only published templates are public.
 """
 import enum
 from datetime import datetime
@@ -111,11 +111,17 @@ TEMPLATE_WORKFLOW = declare(Workflow(
     steps={
         (_S.DRAFT, _S.SUBMITTED): Step("submit"),
         (_S.RETURNED, _S.SUBMITTED): Step("resubmit"),
+        # A withdrawn template can be corrected and offered to the bank again.
+        (_S.WITHDRAWN, _S.SUBMITTED): Step("resubmit"),
         (_S.SUBMITTED, _S.PUBLISHED): Step("approve", decision=True),
         (_S.SUBMITTED, _S.RETURNED): Step("return", decision=True, needs_reason=True),
         (_S.PUBLISHED, _S.WITHDRAWN): Step("withdraw"),
     },
 ))
+
+
+# The statuses in which the author edits the template again and sends it to moderation.
+EDITABLE_STATUSES = (TemplateStatus.RETURNED, TemplateStatus.WITHDRAWN)
 
 
 def public_templates():

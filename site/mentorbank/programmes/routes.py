@@ -16,7 +16,9 @@ from ..vocabularies.models import Term
 from . import services
 from .filters import ProgrammeFilters, period_label
 from .forms import TemplateActionForm, TemplateForm, UseTemplateForm, template_data
-from .models import ProgrammeTemplate, TemplateStatus, get_public_template_or_404, templates_for_hits, times_used
+from .models import (
+    EDITABLE_STATUSES, ProgrammeTemplate, get_public_template_or_404, templates_for_hits, times_used,
+)
 
 bp = Blueprint("programmes", __name__)
 bp.add_app_template_global(period_label, "period_label")
@@ -116,7 +118,7 @@ def _mentorship_to_publish_or_404(mentorship_id: int) -> Mentorship:
 def publish(mentorship_id: int):
     mentorship = _mentorship_to_publish_or_404(mentorship_id)
     template = services.template_of(mentorship)
-    if template is not None and template.status != TemplateStatus.RETURNED:
+    if template is not None and template.status not in EDITABLE_STATUSES:
         return render_template("programmes/published_already.html", mentorship=mentorship, template=template,
                                action_form=TemplateActionForm())
     names = services.people_of(mentorship)

@@ -13,7 +13,7 @@ from ..extensions import db
 from ..mentoring.models import Mentorship, MentorshipStatus, PlanItem, Programme
 from ..notifications.service import notify
 from .anonymise import without_personal_data
-from .models import TEMPLATE_WORKFLOW, ProgrammeTemplate, TemplateStatus
+from .models import EDITABLE_STATUSES, TEMPLATE_WORKFLOW, ProgrammeTemplate, TemplateStatus
 
 # The programme's text fields a template carries (the same names on both models).
 TEXT_FIELDS = ("problem", "goals", "content", "planned_results", "meeting_schedule")
@@ -67,11 +67,12 @@ def template_of(mentorship: Mentorship) -> ProgrammeTemplate | None:
 
 
 def submit_template(mentorship: Mentorship, author, values: dict, directions) -> ProgrammeTemplate:
-    """The mentor's template of ``mentorship`` with these values, sent to moderation (a returned one again)."""
+    """The mentor's template of ``mentorship`` with these values, sent to moderation (a returned or withdrawn one
+    again)."""
     if not may_publish(mentorship, author):
         raise TransitionRefused(_l("Only the mentor of a completed mentorship publishes its programme."))
     template = template_of(mentorship)
-    if template is not None and template.status != TemplateStatus.RETURNED:
+    if template is not None and template.status not in EDITABLE_STATUSES:
         raise TransitionRefused(_l("The programme of this mentorship is already in the bank or waits for moderation."))
     if template is None:
         template = ProgrammeTemplate(author_id=author.id, mentorship_id=mentorship.id)
