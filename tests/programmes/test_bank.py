@@ -102,3 +102,14 @@ def test_the_openapi_document_describes_the_programmes(client):
     document = json.loads(client.get("/api/v1/openapi.json").get_data(as_text=True))
     assert {"/api/v1/programmes", "/api/v1/programmes/{template_id}"} <= set(document["paths"])
     assert set(document["components"]["schemas"]["Programme"]["required"]) >= {"title", "plan", "period_months"}
+
+
+def test_the_bank_speaks_russian_and_escapes_what_authors_typed(client, make):
+    from ..conftest import ESCAPED_XSS, XSS
+
+    template = make.programme_template(f"Программа {XSS}", plan=XSS, period_months=3)
+    db.session.commit()
+    page = client.get("/programmes").get_data(as_text=True)
+    assert "Банк программ" in page and "Найдена 1 программа" in page and "3 месяца" in page
+    detail = client.get(f"/programmes/{template.id}").get_data(as_text=True)
+    assert XSS not in detail and ESCAPED_XSS in detail
