@@ -231,3 +231,35 @@ def mentorship(
     db.session.add(pair)
     db.session.flush()
     return pair
+
+
+def programme_template(
+    title: str = "Дисциплина на уроке: программа для молодого учителя",
+    status: str = "published",
+    author: User | None = None,
+    directions: tuple[str, ...] = ("methodical",),
+    **fields,
+):
+    """A template of the bank of programmes; published unless told otherwise (submitted, returned …)."""
+    from mentorbank.programmes.models import ProgrammeTemplate, TemplateStatus
+
+    now = utcnow()
+    status = TemplateStatus(status)
+    template = ProgrammeTemplate(
+        title=title, author=author, status=status,
+        problem=fields.pop("problem", "Молодой учитель не может выстроить дисциплину на уроке."),
+        goals=fields.pop("goals", "Освоить приёмы управления классом."),
+        content=fields.pop("content", "Посещение уроков наставника, разбор ситуаций, совместное планирование."),
+        planned_results=fields.pop("planned_results", "Учитель ведёт урок без срывов дисциплины."),
+        plan=fields.pop("plan", "Посетить три урока наставника\nПровести открытый урок"),
+        period_months=fields.pop("period_months", 6),
+        submitted_at=now if status != TemplateStatus.DRAFT else None,
+        published_at=now if status == TemplateStatus.PUBLISHED else None,
+        decided_at=now if status in (TemplateStatus.PUBLISHED, TemplateStatus.RETURNED) else None,
+        status_reason=fields.pop("status_reason", "Уберите фамилию." if status == TemplateStatus.RETURNED else None),
+        **fields,
+    )
+    template.directions = [term("direction", slug) for slug in directions]
+    db.session.add(template)
+    db.session.flush()
+    return template

@@ -107,6 +107,7 @@ def _register_searchable_types() -> None:
     from .organisations import searchable as _organisations  # noqa: F401
     from .library import searchable as _library  # noqa: F401
     from .competitions import searchable as _competitions  # noqa: F401
+    from .programmes import searchable as _programmes  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -119,6 +120,7 @@ def _register_blueprints(app: Flask) -> None:
     from .api.health import bp as health_bp
     from .api.routes import bp as api_bp
     from .api import competitions as _api_competitions  # noqa: F401  (its routes join the API blueprint)
+    from .api import programmes as _api_programmes  # noqa: F401  (its routes join the API blueprint)
     from .core.routes import bp as core_bp
     from .competitions.routes import bp as competitions_bp
     from .curation.routes import bp as curation_bp

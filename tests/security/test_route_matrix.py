@@ -235,6 +235,26 @@ MATRIX = {
     ("inbox.accept", "POST"): ("/account/inbox/{inbox_request}/accept", success_is(303, ADDRESSEE)),
     # Declining without a reason: the form comes back.
     ("inbox.decline", "POST"): ("/account/inbox/{inbox_request}/decline", success_is(422, ADDRESSEE)),
+    # --- the bank of programmes: public templates; publishing is the mentor's of a completed mentorship ---
+    ("programmes.index", "GET"): ("/programmes?q=дисциплина", EVERYONE_200),
+    ("programmes.detail", "GET"): ("/programmes/{programme}", EVERYONE_200),
+    # Anyone logged in sees the choice (or that they have no active mentorship); an empty form is refused.
+    ("programmes.use", "GET"): ("/programmes/{programme}/use", LOGGED_IN),
+    ("programmes.use", "POST"): ("/programmes/{programme}/use", success_is(422, LOGGED_IN)),
+    ("programmes.publish", "GET"): ("/account/mentorships/{completed_mentorship}/publish-template", {
+        "visitor": "login", **dict.fromkeys(ROLES[1:], 404), "mentor": 200}),
+    ("programmes.publish", "POST"): ("/account/mentorships/{completed_mentorship}/publish-template", {
+        "visitor": "login", **dict.fromkeys(ROLES[1:], 404), "mentor": 422}),
+    # Only its author (the mentor) withdraws a template.
+    ("programmes.withdraw", "POST"): ("/programmes/{programme}/withdraw", {
+        "visitor": "login", **dict.fromkeys(ROLES[1:], 404), "mentor": 303}),
+    ("moderation.programme_template", "GET"): ("/moderation/programmes/{pending_programme}", MODERATORS),
+    ("moderation.approve_programme_template", "POST"): ("/moderation/programmes/{pending_programme}/approve",
+                                                        success_is(422, MODERATORS)),
+    ("moderation.return_programme_template", "POST"): ("/moderation/programmes/{pending_programme}/return",
+                                                       success_is(422, MODERATORS)),
+    ("api.programmes", "GET"): ("/api/v1/programmes?direction=methodical", EVERYONE_200),
+    ("api.programme", "GET"): ("/api/v1/programmes/{programme}", EVERYONE_200),
     # The administrator comes last: the entry is deleted only after everyone else was refused.
     ("admin.delete_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/delete", success_is(303, ADMINS)),
 }
@@ -291,6 +311,10 @@ def world(make) -> dict:
                                            status=MentorshipStatus.COMPLETED)
     evaluated_mentorship.programme.directions = [make.term(Vocabulary.DIRECTION, "methodical")]
     inbox_request = make.mentoring_request(mentee=people["other_participant"], mentor_profile=mentor_profile)
+    completed_mentorship = make.mentorship(mentor_profile=mentor_profile, status=MentorshipStatus.COMPLETED)
+    programme = make.programme_template(author=people["mentor"])
+    pending_programme = make.programme_template("Программа на модерации", status="submitted",
+                                                author=people["mentor"])
     return {
         "people": people,
         "ids": {
@@ -316,6 +340,9 @@ def world(make) -> dict:
             "admitted_entry": admitted_entry.id,
             "evaluated_mentorship": evaluated_mentorship.id,
             "inbox_request": inbox_request.id,
+            "completed_mentorship": completed_mentorship.id,
+            "programme": programme.id,
+            "pending_programme": pending_programme.id,
         },
     }
 
@@ -324,7 +351,7 @@ def world(make) -> dict:
 # them is the world indexed (a rebuild per test was most of the matrix's time). The others read the database.
 SEARCHING_ENDPOINTS = {"home.index", "mentors.index", "search.index", "api.mentors", "api.search_everything",
                        "practices.index", "api.practices",
-                       "health.healthz", "library.index", "api.library"}
+                       "health.healthz", "library.index", "api.library", "programmes.index", "api.programmes"}
 
 
 def client_as(app, world, role: str):

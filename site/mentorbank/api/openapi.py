@@ -219,9 +219,11 @@ def _schemas() -> dict:
         "properties": {library_filters.RUBRIC_FACET: {"type": "array", "items": facet_value}},
     }
     from .competitions import openapi_schemas  # the competitions' part of the document
+    from .programmes import openapi_schemas as programme_schemas  # the bank of programmes' part
 
     return {
         **openapi_schemas(_paged, _ref, _nullable),
+        **programme_schemas(_paged, _ref, _nullable),
         "LibraryItem": library_item,
         "LibraryPage": library_page,
         "Named": named,
@@ -241,7 +243,10 @@ def _schemas() -> dict:
 def _competition_paths() -> dict:
     from .competitions import openapi_paths
 
-    return openapi_paths(_query, _paging_parameters(), _json_body, _ref, _error)
+    from .programmes import openapi_paths as programme_paths
+
+    return {**openapi_paths(_query, _paging_parameters(), _json_body, _ref, _error),
+            **programme_paths(_query, _paging_parameters(), _json_body, _ref, _error)}
 
 
 def openapi_document() -> dict:

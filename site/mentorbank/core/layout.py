@@ -8,6 +8,7 @@ from .i18n import is_english
 MAIN_NAVIGATION = (
     ("mentors.index", _l("Mentors")),
     ("library.index", _l("Library")),
+    ("programmes.index", _l("Programmes")),
     ("search.index", _l("Search")),
 )
 # Each language names itself, so a visitor who cannot read the current one still finds theirs.

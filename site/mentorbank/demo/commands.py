@@ -13,6 +13,7 @@ from .library import create_library
 from .mentoring import create_demo_mentoring
 from .portal_pages import create_portal_pages
 from .practices import create_practices
+from .programmes import create_programme_templates
 
 demo_cli = AppGroup("demo", help="Demo data.")
 
@@ -41,6 +42,7 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         practices = create_practices(session)
         create_library(session)
         mentoring = create_demo_mentoring(session)
+        templates = create_programme_templates(session)
         session.commit()
     _load_competitions(seed)
     _load_evaluation(seed)
@@ -52,7 +54,7 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
     )
     click.echo(
         f"Наставничество: запросов {mentoring.total_requests}, пар и групп активных {mentoring.active}, "
-        f"завершённых {mentoring.completed}."
+        f"завершённых {mentoring.completed}; программ в банке {templates}."
     )
     _rebuild_search_index()
 

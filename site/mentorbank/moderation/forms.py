@@ -55,3 +55,13 @@ class ApprovePracticeForm(FlaskForm):
 
 class ReturnPracticeForm(_ReasonForm):
     pass
+
+
+class ApproveTemplateForm(FlaskForm):
+    confirm = BooleanField(
+        _l("I have checked the template: it names nobody and can be published."),
+        validators=[DataRequired(message=_l("Tick the confirmation: approving publishes the template at once."))])
+
+
+class ReturnTemplateForm(_ReasonForm):
+    pass

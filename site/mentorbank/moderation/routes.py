@@ -216,3 +216,4 @@ def audit():
     )
 
 from . import practice_routes  # noqa: E402,F401  (the practices' moderator pages, on this blueprint)
+from . import programme_routes  # noqa: E402,F401  (the programme templates' moderator pages, on this blueprint)
