@@ -93,8 +93,9 @@ def test_demo_load_fills_an_empty_bank_once(runner, app_context):
     assert practices.total > 157
     assert len(practices.facets["region"]) == len(SOURCE_PLACES)  # every demo region
     assert practices.facets["winner"]["1"] > 0
-    # 400 mentors, 80 organisations, the published practices, 20 library items, 24 admitted competition entries
-    assert f"Проиндексировано документов: {400 + 80 + practices.total + 20 + 24}." in result.output
+    # 400 mentors, 80 organisations, the published practices, 20 library items, 24 admitted competition entries,
+    # 5 programmes of the bank
+    assert f"Проиндексировано документов: {400 + 80 + practices.total + 20 + 24 + 5}." in result.output
 
     before = _table_counts()
     again = runner.invoke(args=["demo", "load"])

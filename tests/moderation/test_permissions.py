@@ -9,20 +9,23 @@ from tests.conftest import token_of
 def urls(pending_profile, proposed_organisation, make):
     profile, organisation = pending_profile.id, proposed_organisation.id
     practice = make.practice(status="submitted").id
+    programme = make.programme_template(status="submitted", author=make.user()).id
     return {
         "get": ["/moderation", "/moderation?type=organisation", f"/moderation/mentor-profiles/{profile}",
-                f"/moderation/organisations/{organisation}", "/moderation/audit", f"/moderation/practices/{practice}"],
+                f"/moderation/organisations/{organisation}", "/moderation/audit", f"/moderation/practices/{practice}",
+                f"/moderation/programmes/{programme}"],
         "post": [f"/moderation/mentor-profiles/{profile}/approve", f"/moderation/mentor-profiles/{profile}/return",
                  f"/moderation/organisations/{organisation}/approve",
                  f"/moderation/organisations/{organisation}/reject",
-                 f"/moderation/practices/{practice}/approve", f"/moderation/practices/{practice}/return"],
+                 f"/moderation/practices/{practice}/approve", f"/moderation/practices/{practice}/return",
+                 f"/moderation/programmes/{programme}/approve", f"/moderation/programmes/{programme}/return"],
     }
 
 
 def test_every_moderation_route_is_listed(app, urls):
     """Fails when a route is added to the blueprint without being covered here."""
     rules = {rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("moderation.")}
-    assert len(rules) == 11
+    assert len(rules) == 14
     assert len(urls["get"]) - 1 + len(urls["post"]) == len(rules)
 
 

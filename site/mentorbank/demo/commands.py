@@ -54,8 +54,9 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
     )
     click.echo(
         f"Наставничество: запросов {mentoring.total_requests}, пар и групп активных {mentoring.active}, "
-        f"завершённых {mentoring.completed}; программ в банке {templates}."
+        f"завершённых {mentoring.completed}."
     )
+    click.echo(f"Программ наставничества в банке: {templates}.")
     _rebuild_search_index()
 
 
