@@ -18,7 +18,7 @@ def register_requests() -> None:
     account_pages.register_nav_link("requests.mine", _l("My requests"), 50)
     # The mentee follows a request on its page; its mentor, opening the same link, lands in their inbox.
     records.register(records.RecordType(
-        "mentoring_request", MentoringRequest, "difficulties", owner=records.Page("requests.detail", "request_id")))
+        "mentoring_request", MentoringRequest, "title", owner=records.Page("requests.detail", "request_id")))
     register_kinds({
         "mentoring_request.received": _l("You have a new mentoring request"),
         "mentoring_request.accepted": _l("Your mentoring request is accepted: your mentorship begins"),

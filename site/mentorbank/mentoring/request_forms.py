@@ -20,8 +20,8 @@ ANY = 0
 class RequestForm(FlaskForm):
     difficulties = TextAreaField(
         _l("Your professional difficulties"), validators=[DataRequired(), Length(max=TEXT_LIMIT)],
-        description=_l("In your own words: what does not work yet, in which classes, what you tried. Only the "
-                       "mentors you send the request to read it."))
+        description=_l("In your own words: what does not work yet, in which classes, what you tried. The mentors "
+                       "you send the request to read it, and your school's curators."))
     directions = TermCheckboxes(_l("Directions"), coerce=int, validators=[Optional()])
     form = SelectField(_l("Form of mentoring"), coerce=int, default=ANY)
     kind = SelectField(_l("Kind of mentoring"), coerce=int, default=ANY)

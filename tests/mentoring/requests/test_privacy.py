@@ -3,6 +3,7 @@ import pytest
 
 from mentorbank.accounts.models import Role
 from mentorbank.mentoring.models import RequestStatus
+from mentorbank.mentoring.requests import send_to
 
 from ...conftest import ESCAPED_XSS, XSS
 
@@ -59,3 +60,13 @@ def test_the_request_page_shows_no_contacts_of_the_mentor(client, log_in, make, 
     html = client.get(f"/account/requests/{request.id}").get_data(as_text=True)
     assert "Орлова Елена Николаевна" in html
     assert profile.user.email not in html and "555-12-34" not in html
+
+
+def test_the_audit_log_names_a_request_without_its_difficulties(client, log_in, make, mentee, profile, moderator):
+    request = make.mentoring_request(mentee=mentee, status=RequestStatus.OPEN,
+                                     difficulties="Личное: конфликт с завучем мешает работать")
+    send_to(request, profile, mentee)
+    log_in(moderator)
+    html = client.get("/moderation/audit").get_data(as_text=True)
+    assert f"Петрова Анна Сергеевна · № {request.id}" in html and "Mentoring request sent to a mentor" in html
+    assert "конфликт с завучем" not in html
