@@ -35,7 +35,8 @@ class RequestForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.directions.description = VOCABULARY_EXPLANATIONS[Vocabulary.DIRECTION]
+        self.directions.description = _l("Where you want help: the plan of your programme is drawn up along "
+                                         "them, and mentors who work in them are suggested first.")
         self.directions.choices = [(term.id, term.label) for term in term_choices(Vocabulary.DIRECTION)]
         for name, vocabulary in self._SINGLE.items():
             self[name].description = VOCABULARY_EXPLANATIONS[vocabulary]
