@@ -178,3 +178,25 @@ def test_the_mentor_of_the_request_cannot_withdraw_it_for_the_mentee(app, make, 
     with app.test_request_context(), pytest.raises(TransitionRefused):
         withdraw(request, request.mentor_profile.user)
     assert request.status == RequestStatus.SENT
+
+
+def test_the_mentee_reads_the_decline_and_its_reason_in_their_notifications(app, client, log_in, make, mentee):
+    request = make.mentoring_request(mentee=mentee)
+    with app.test_request_context():
+        transition(request, RequestStatus.DECLINED, request.mentor_profile.user, "Нет мест до весны.")
+    log_in(mentee)
+    html = client.get("/account/notifications").get_data(as_text=True)
+    assert "Your mentoring request was declined" in html and "Нет мест до весны." in html
+    assert f"/account/requests/{request.id}" in html
+    page = client.get(f"/account/requests/{request.id}").get_data(as_text=True)
+    assert "The mentor's reason" in page and "Нет мест до весны." in page
+
+
+def test_the_mentor_is_written_to_in_their_own_language(client, log_in, make, mentee, profile, outbox):
+    from .conftest import request_form
+
+    profile.user.locale = "en"
+    log_in(mentee, locale="ru")
+    post_form(client, f"/mentors/{profile.id}/ask", request_form(make))
+    [mail] = outbox()
+    assert mail["Subject"].endswith("You have a new mentoring request")
