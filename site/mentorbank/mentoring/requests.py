@@ -52,6 +52,9 @@ def file_request(mentee: User, details: RequestDetails, *, organisation_id: int 
                  mentor_profile: MentorProfile | None = None) -> MentoringRequest:
     """A new request of ``mentee`` (for a team request, the curator filing it for ``organisation_id``): open,
     or sent at once to ``mentor_profile``. Refused when the mentee already waits for MAX_PENDING_REQUESTS."""
+    # Two requests filed at the same moment (two tabs) count one after the other: the mentee's row is locked
+    # until the commit on PostgreSQL (SQLite writes one transaction at a time anyway).
+    db.session.execute(select(User.id).where(User.id == mentee.id).with_for_update())
     if pending_count(mentee.id) >= MAX_PENDING_REQUESTS:
         raise RequestRefused(_l(
             "You already wait for answers to %(num)d requests. Withdraw one of them, or wait for an answer, "
