@@ -169,3 +169,11 @@ def test_only_the_schools_curators_file_its_team_request(client, log_in, make, m
     log_in(mentee)  # a teacher of the curator's own school
     assert client.get(f"/account/organisations/{curator.organisation_id}/requests/new").status_code == 403
     assert client.get("/account/organisations/999999/requests/new").status_code == 404
+
+
+def test_the_curators_cabinet_leads_to_the_team_request(client, log_in, curator, admin_user):
+    url = f"/account/organisations/{curator.organisation_id}"
+    log_in(curator)
+    assert f'href="{url}/requests/new"' in client.get(url).get_data(as_text=True)
+    log_in(admin_user)  # follows the school in the cabinet, but does not ask for it
+    assert f'href="{url}/requests/new"' not in client.get(url).get_data(as_text=True)
