@@ -9,7 +9,7 @@ from mentorbank.accounts.models import Role
 from mentorbank.core.models import utcnow
 from mentorbank.extensions import db, limiter
 from mentorbank.library.models import LibraryItem
-from mentorbank.mentoring.models import MentorshipStatus
+from mentorbank.mentoring.models import MentorshipStatus, RequestStatus
 from mentorbank.mentors.models import ProfileStatus
 from mentorbank.organisations.models import OrganisationStatus
 from mentorbank.practices.models import Adoption
@@ -255,6 +255,20 @@ MATRIX = {
                                                        success_is(422, MODERATORS)),
     ("api.programmes", "GET"): ("/api/v1/programmes?direction=methodical", EVERYONE_200),
     ("api.programme", "GET"): ("/api/v1/programmes/{programme}", EVERYONE_200),
+    # --- mentoring requests: the mentee's own (tests/mentoring/requests); the mentor cannot ask themselves ---
+    ("requests.ask", "GET"): ("/mentors/{mentor_profile}/ask", after(LOGGED_IN, mentor=409)),
+    ("requests.ask", "POST"): ("/mentors/{mentor_profile}/ask", after(success_is(422, LOGGED_IN), mentor=409)),
+    ("requests.mine", "GET"): ("/account/requests", LOGGED_IN),
+    ("requests.new", "GET"): ("/account/requests/new", LOGGED_IN),
+    ("requests.new", "POST"): ("/account/requests/new", success_is(422, LOGGED_IN)),
+    # Only the organisation's curators file a team request (nobody here curates it).
+    ("requests.new_team", "GET"): ("/account/organisations/{organisation}/requests/new",
+                                   {"visitor": "login", **dict.fromkeys(ROLES[1:], 403)}),
+    ("requests.new_team", "POST"): ("/account/organisations/{organisation}/requests/new",
+                                    {"visitor": "login", **dict.fromkeys(ROLES[1:], 403)}),
+    ("requests.detail", "GET"): ("/account/requests/{open_request}", OWNER),
+    ("requests.send", "POST"): ("/account/requests/{open_request}/send/{mentor_profile}", success_is(303, OWNER)),
+    ("requests.withdraw_request", "POST"): ("/account/requests/{open_request}/withdraw", success_is(303, OWNER)),
     # The administrator comes last: the entry is deleted only after everyone else was refused.
     ("admin.delete_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/delete", success_is(303, ADMINS)),
 }
@@ -315,6 +329,7 @@ def world(make) -> dict:
     programme = make.programme_template(author=people["mentor"])
     pending_programme = make.programme_template("Программа на модерации", status="submitted",
                                                 author=people["mentor"])
+    open_request = make.mentoring_request(mentee=people["participant"], status=RequestStatus.OPEN)
     return {
         "people": people,
         "ids": {
@@ -343,6 +358,7 @@ def world(make) -> dict:
             "completed_mentorship": completed_mentorship.id,
             "programme": programme.id,
             "pending_programme": pending_programme.id,
+            "open_request": open_request.id,
         },
     }
 

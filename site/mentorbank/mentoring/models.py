@@ -107,6 +107,11 @@ class MentoringRequest(TimestampMixin, db.Model):
     def is_pending(self) -> bool:
         return self.status in PENDING_REQUEST_STATUSES
 
+    @property
+    def title(self) -> str:
+        """What the audit log calls it: who asked, and its number (never the difficulties, which are private)."""
+        return f"{self.mentee.full_name} · № {self.id}"
+
 
 _R = RequestStatus
 REQUEST_WORKFLOW = declare(Workflow(

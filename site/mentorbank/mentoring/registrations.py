@@ -9,6 +9,25 @@ from ..audit.labels import register_labels
 
 def register_requests() -> None:
     """Requests and suggestions (request_routes.py)."""
+    from ..accounts import pages as account_pages
+    from ..core import records
+    from ..notifications.texts import register_kinds
+    from . import requests  # noqa: F401  (its hook audits and notifies every transition of a request)
+    from .models import MentoringRequest
+
+    account_pages.register_nav_link("requests.mine", _l("My requests"), 50)
+    # The mentee follows a request on its page; its mentor, opening the same link, lands in their inbox.
+    records.register(records.RecordType(
+        "mentoring_request", MentoringRequest, "title", owner=records.Page("requests.detail", "request_id")))
+    register_kinds({
+        "mentoring_request.received": _l("You have a new mentoring request"),
+        "mentoring_request.accepted": _l("Your mentoring request is accepted: your mentorship begins"),
+        "mentoring_request.declined": _l("Your mentoring request was declined"),
+        "mentoring_request.withdrawn": _l("A mentoring request to you was withdrawn by the mentee"),
+        "mentoring_request.withdrawn_on_acceptance": _l(
+            "A mentoring request to you was withdrawn: another mentor accepted the mentee"),
+        "mentoring_request.expired": _l("Your mentoring request expired unanswered"),
+    })
     register_labels("mentoring_request", _l("Mentoring requests"), {
         "send": _l("Mentoring request sent to a mentor"),
         "accept": _l("Mentoring request accepted"),

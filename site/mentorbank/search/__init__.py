@@ -1,7 +1,7 @@
 """Full-text search: the only place that talks to the engine (tantivy, in engine.py).
 
 Public interface: ``register`` and ``SearchableType``/``TextField`` (domains declare what is searchable),
-``search``, ``memoised`` (a value kept until the index changes), ``rebuild``, ``ensure_index``, ``apply_pending``, ``index_status``, ``IndexBusy`` (and the
+``search``, ``similar_texts`` (how alike short texts are, in the index's words), ``memoised`` (a value kept until the index changes), ``rebuild``, ``ensure_index``, ``apply_pending``, ``index_status``, ``IndexBusy`` (and the
 ``flask search`` commands in commands.py). Results have the shapes of results.py.
 """
 from .engine import IndexBusy, memoised
@@ -9,11 +9,12 @@ from .maintenance import ensure_index, index_status, rebuild
 from .registry import SearchableType, TextField, register
 from .results import Hit, SearchResult
 from .searching import search
+from .similarity import best_similarity, similar_texts
 from .sync import apply_pending
 
 __all__ = [
     "Hit", "IndexBusy", "SearchResult", "SearchableType", "TextField", "apply_pending", "ensure_index",
-    "index_status", "init_app", "memoised", "rebuild", "register", "search",
+    "best_similarity", "index_status", "init_app", "memoised", "rebuild", "register", "search", "similar_texts",
 ]
 
 
