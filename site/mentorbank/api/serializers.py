@@ -59,7 +59,7 @@ def mentor_json(profile: MentorProfile, rating: PublicRating | None = None) -> d
         "subjects": profile.subject_list,
         "experience_years": profile.experience_years,
         "capacity": profile.capacity,
-        "accepting_requests": profile.accepting_requests,
+        "accepting_requests": profile.takes_requests,  # as the card and the "accepting" facet
         "achievements": profile.achievements,
         "bio": profile.bio,
         "published_at": iso(profile.published_at),

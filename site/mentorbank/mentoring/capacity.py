@@ -1,6 +1,10 @@
 """A mentor's places: taken and given back only by compare-and-set UPDATEs, so that two accepts at the same
-moment cannot give a mentor more mentees than their capacity (on SQLite and PostgreSQL alike, no row lock)."""
+moment cannot give a mentor more mentees than their capacity (on SQLite and PostgreSQL alike, no row lock).
+
+A bulk UPDATE bypasses the unit of work, so the profile is marked changed afterwards: the search index (whose
+"accepting" facet counts free places) follows it like any other change."""
 from sqlalchemy import update
+from sqlalchemy.orm.attributes import flag_modified
 
 from ..extensions import db
 from ..mentors.models import MentorProfile
@@ -14,7 +18,10 @@ def take_places(profile_id: int, count: int = 1) -> bool:
         .values(active_mentees=MentorProfile.active_mentees + count)
         .execution_options(synchronize_session="fetch")
     )
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    _reindex(profile_id)
+    return True
 
 
 def release_places(profile_id: int, count: int = 1) -> None:
@@ -26,3 +33,10 @@ def release_places(profile_id: int, count: int = 1) -> None:
                                        else_=0))
         .execution_options(synchronize_session="fetch")
     )
+    _reindex(profile_id)
+
+
+def _reindex(profile_id: int) -> None:
+    profile = db.session.get(MentorProfile, profile_id)
+    db.session.refresh(profile, ["active_mentees"])  # the new count, read in this transaction
+    flag_modified(profile, "active_mentees")

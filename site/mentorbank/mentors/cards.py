@@ -44,7 +44,7 @@ def _cards_statement():
         select(
             MentorProfile.id, MentorProfile.is_team, MentorProfile.team_name, User.full_name, User.position,
             Organisation.id, Organisation.name, Organisation.short_name, Municipality.name, Region.name,
-            Region.name_en, MentorProfile.accepting_requests, MentorProfile.last_active_at,
+            Region.name_en, MentorProfile.takes_requests, MentorProfile.last_active_at,
         )
         .join(User, User.id == MentorProfile.user_id)
         .join(Organisation, Organisation.id == MentorProfile.organisation_id)
@@ -74,7 +74,7 @@ class MentorCard:
     region_name: str
     # (vocabulary, label) of the card's terms, grouped in CARD_VOCABULARIES' order, curated order within each.
     terms: tuple[tuple[str, str], ...]
-    accepting_requests: bool
+    accepting_requests: bool  # takes requests now: accepting, not full, not paused for silence
     # The mentees' average answer, once enough of them answered (evaluation); part of the kept markup's key.
     rating: PublicRating | None = None
     last_active_on: date | None = None  # the day, not the moment: the kept markup changes at most daily

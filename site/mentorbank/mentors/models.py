@@ -159,10 +159,16 @@ class MentorProfile(TimestampMixin, db.Model):
     def free_places(self) -> int:
         return max(self.capacity - (self.active_mentees or 0), 0)
 
-    @property
+    @hybrid_property
     def takes_requests(self) -> bool:
-        """Whether a new request may reach this mentor now: accepting, not full, not paused for silence."""
+        """Whether a new request may reach this mentor now: accepting, not full, not paused for silence (what
+        the card's badge, the profile and the "accepting" facet say)."""
         return self.accepting_requests and self.silent_since is None and self.free_places > 0
+
+    @takes_requests.inplace.expression
+    @classmethod
+    def _takes_requests_expression(cls):
+        return and_(cls.accepting_requests.is_(True), cls.silent_since.is_(None), cls.active_mentees < cls.capacity)
 
 
 # Who else may see a mentor's contacts, registered by the areas that know (mentoring: the mentor's accepted

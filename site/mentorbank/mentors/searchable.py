@@ -53,7 +53,7 @@ def _public_rows(ids: Collection[int] | None):
         select(
             MentorProfile.id, MentorProfile.is_team, MentorProfile.team_name, User.full_name, User.position,
             MentorProfile.subjects, MentorProfile.achievements, MentorProfile.bio,
-            MentorProfile.accepting_requests, MentorProfile.published_at, MentorProfile.experience_years,
+            MentorProfile.takes_requests.label("accepting_requests"), MentorProfile.published_at, MentorProfile.experience_years,
             Organisation.id.label("organisation_id"), Organisation.name.label("organisation_name"),
             Organisation.short_name.label("organisation_short_name"), Organisation.kind_id,
             Municipality.id.label("municipality_id"), Municipality.name.label("municipality_name"),
