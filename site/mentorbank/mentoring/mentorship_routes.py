@@ -13,9 +13,11 @@ from ..extensions import db
 from ..vocabularies.models import Term
 from . import pairs
 from .completion import REASON_LABELS, complete, reasons_for
+from .models import Meeting, PlanItem
 from .page_links import mentorship_links
 from .pair_forms import (
     ButtonForm, CompletionForm, ExtensionForm, MeetingForm, PlanItemForm, ProgrammeForm, ReplacementForm,
+    programme_data,
 )
 from .pairs import PairRefused
 
@@ -56,26 +58,34 @@ def detail(mentorship_id: int):
     return render_template("mentorships/detail.html", **_detail_context(mentorship))
 
 
+def _form_page(form, template: str, mentorship, act, message: str, anchor: str | None = None):
+    """A page with one form: on a valid post the service acts, the request commits and goes back to the
+    mentorship; a refusal or an invalid form shows the page again with what was typed (422)."""
+    if form.validate_on_submit():
+        try:
+            act()
+        except PairRefused as refusal:
+            form.form_errors.append(refusal.message)
+        else:
+            db.session.commit()
+            flash(message, "success")
+            return redirect(url_for(".detail", mentorship_id=mentorship.id, _anchor=anchor), code=303)
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template(template, form=form, mentorship=mentorship), status
+
+
 @bp.route("/account/mentorships/<int:mentorship_id>/programme", methods=["GET", "POST"])
 @login_required
 def edit_programme(mentorship_id: int):
     mentorship = pairs.get_editable_mentorship_or_abort(mentorship_id, current_user)
     programme = mentorship.programme
-    form = ProgrammeForm(obj=programme, programme=programme,
-                         data={"directions": [term.id for term in programme.directions],
-                               "mode": programme.mode_id or 0})
-    if form.validate_on_submit():
+    form = ProgrammeForm(programme=programme, data=programme_data(programme))
+
+    def save():
         directions = list(db.session.scalars(db.select(Term).where(Term.id.in_(form.directions.data or []))))
-        try:
-            pairs.update_programme(mentorship, form.values(), directions, _user())
-        except PairRefused as refusal:
-            form.form_errors.append(refusal.message)
-        else:
-            db.session.commit()
-            flash(_("The programme is saved."), "success")
-            return redirect(url_for(".detail", mentorship_id=mentorship.id), code=303)
-    status = 422 if form.errors or form.form_errors else 200
-    return render_template("mentorships/programme_form.html", form=form, mentorship=mentorship), status
+        pairs.update_programme(mentorship, form.values(), directions, _user())
+
+    return _form_page(form, "mentorships/programme_form.html", mentorship, save, _("The programme is saved."))
 
 
 @bp.route("/account/mentorships/<int:mentorship_id>/extend", methods=["GET", "POST"])
@@ -83,17 +93,9 @@ def edit_programme(mentorship_id: int):
 def extend(mentorship_id: int):
     mentorship = pairs.get_editable_mentorship_or_abort(mentorship_id, current_user)
     form = ExtensionForm()
-    if form.validate_on_submit():
-        try:
-            pairs.extend(mentorship, form.new_end.data, form.reason.data, _user())
-        except PairRefused as refusal:
-            form.form_errors.append(refusal.message)
-        else:
-            db.session.commit()
-            flash(_("The programme is extended; the extension is recorded."), "success")
-            return redirect(url_for(".detail", mentorship_id=mentorship.id, _anchor="programme"), code=303)
-    status = 422 if form.errors or form.form_errors else 200
-    return render_template("mentorships/extend.html", form=form, mentorship=mentorship), status
+    return _form_page(form, "mentorships/extend.html", mentorship,
+                      lambda: pairs.extend(mentorship, form.new_end.data, form.reason.data, _user()),
+                      _("The programme is extended; the extension is recorded."), anchor="programme")
 
 
 # -- the plan and the meetings: htmx replaces the section, a plain form comes back to the page ---------------
@@ -141,32 +143,30 @@ def add_plan_item(mentorship_id: int):
     return _done(mentorship, "plan", _("The activity is added to the plan."))
 
 
+def _press(mentorship_id: int, section: str, model, part_id: int, act, message: str | None = None):
+    """A button on one plan item or meeting (mark done, delete): load, check, act, answer as the others."""
+    mentorship = pairs.get_editable_mentorship_or_abort(mentorship_id, current_user)
+    part = pairs.part_or_404(mentorship, model, part_id)
+    if not _button_pressed():
+        return _section(mentorship, section, status=400)
+    try:
+        act(mentorship, part)
+    except PairRefused as refusal:
+        return _refused(mentorship, section, refusal)
+    return _done(mentorship, section, message)
+
+
 @bp.post("/account/mentorships/<int:mentorship_id>/plan/<int:item_id>/toggle")
 @login_required
 def toggle_plan_item(mentorship_id: int, item_id: int):
-    mentorship = pairs.get_editable_mentorship_or_abort(mentorship_id, current_user)
-    item = pairs.plan_item_or_404(mentorship, item_id)
-    if not _button_pressed():
-        return _section(mentorship, "plan", status=400)
-    try:
-        pairs.toggle_plan_item(mentorship, item)
-    except PairRefused as refusal:
-        return _refused(mentorship, "plan", refusal)
-    return _done(mentorship, "plan")
+    return _press(mentorship_id, "plan", PlanItem, item_id, pairs.toggle_plan_item)
 
 
 @bp.post("/account/mentorships/<int:mentorship_id>/plan/<int:item_id>/delete")
 @login_required
 def delete_plan_item(mentorship_id: int, item_id: int):
-    mentorship = pairs.get_editable_mentorship_or_abort(mentorship_id, current_user)
-    item = pairs.plan_item_or_404(mentorship, item_id)
-    if not _button_pressed():
-        return _section(mentorship, "plan", status=400)
-    try:
-        pairs.delete_plan_item(mentorship, item)
-    except PairRefused as refusal:
-        return _refused(mentorship, "plan", refusal)
-    return _done(mentorship, "plan", _("The activity is removed from the plan."))
+    return _press(mentorship_id, "plan", PlanItem, item_id, pairs.delete_part,
+                  _("The activity is removed from the plan."))
 
 
 @bp.post("/account/mentorships/<int:mentorship_id>/meetings")
@@ -187,15 +187,7 @@ def add_meeting(mentorship_id: int):
 @bp.post("/account/mentorships/<int:mentorship_id>/meetings/<int:meeting_id>/delete")
 @login_required
 def delete_meeting(mentorship_id: int, meeting_id: int):
-    mentorship = pairs.get_editable_mentorship_or_abort(mentorship_id, current_user)
-    meeting = pairs.meeting_or_404(mentorship, meeting_id)
-    if not _button_pressed():
-        return _section(mentorship, "meetings", status=400)
-    try:
-        pairs.delete_meeting(mentorship, meeting)
-    except PairRefused as refusal:
-        return _refused(mentorship, "meetings", refusal)
-    return _done(mentorship, "meetings", _("The meeting is removed."))
+    return _press(mentorship_id, "meetings", Meeting, meeting_id, pairs.delete_part, _("The meeting is removed."))
 
 
 # -- the end: a request to replace the mentor, completion ---------------------------------------------------
@@ -207,17 +199,9 @@ def request_replacement(mentorship_id: int):
     if current_user.id != mentorship.mentee_id:
         abort(403)
     form = ReplacementForm()
-    if form.validate_on_submit():
-        try:
-            pairs.request_replacement(mentorship, _user(), form.reason.data)
-        except PairRefused as refusal:
-            form.form_errors.append(refusal.message)
-        else:
-            db.session.commit()
-            flash(_("Your request is sent to the curators: they will contact you."), "success")
-            return redirect(url_for(".detail", mentorship_id=mentorship.id), code=303)
-    status = 422 if form.errors or form.form_errors else 200
-    return render_template("mentorships/replacement.html", form=form, mentorship=mentorship), status
+    return _form_page(form, "mentorships/replacement.html", mentorship,
+                      lambda: pairs.request_replacement(mentorship, _user(), form.reason.data),
+                      _("Your request is sent to the curators: they will contact you."))
 
 
 @bp.route("/account/mentorships/<int:mentorship_id>/complete", methods=["GET", "POST"])
@@ -228,17 +212,9 @@ def complete_mentorship(mentorship_id: int):
     if not reasons:
         abort(403)
     form = CompletionForm(reasons=reasons)
-    if mentorship.is_active and form.validate_on_submit():
-        try:
-            complete(mentorship, _user(), form.reason.data, form.note.data)
-        except PairRefused as refusal:
-            form.form_errors.append(refusal.message)
-        else:
-            db.session.commit()
-            flash(_("The mentorship is completed."), "success")
-            return redirect(url_for(".detail", mentorship_id=mentorship.id), code=303)
-    status = 422 if form.errors or form.form_errors else 200
-    return render_template("mentorships/complete.html", form=form, mentorship=mentorship), status
+    return _form_page(form, "mentorships/complete.html", mentorship,
+                      lambda: complete(mentorship, _user(), form.reason.data, form.note.data),
+                      _("The mentorship is completed."))
 
 
 from . import mentorship_documents  # noqa: E402,F401  (the printed documents, the calendar and the curator's view)

@@ -67,6 +67,14 @@ class ProgrammeForm(FlaskForm):
         return values
 
 
+def programme_data(programme) -> dict:
+    """The form's values of a saved programme (its terms by id: the form's own field names differ in kind)."""
+    data = {name: getattr(programme, name) for name in (
+        "problem", "goals", "content", "planned_results", "intermediate_results", "meeting_schedule",
+        "starts_on", "ends_on")}
+    return {**data, "directions": [term.id for term in programme.directions], "mode": programme.mode_id or 0}
+
+
 class ExtensionForm(FlaskForm):
     new_end = DateField(_l("New end"), validators=[DataRequired()])
     reason = TextAreaField(_l("Why the programme is extended"), validators=[DataRequired(), Length(max=2_000)])

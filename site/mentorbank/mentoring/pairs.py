@@ -173,13 +173,6 @@ def add_plan_item(mentorship: Mentorship, title: str, direction_id: int | None, 
     return item
 
 
-def plan_item_or_404(mentorship: Mentorship, item_id: int) -> PlanItem:
-    item = db.session.get(PlanItem, item_id)
-    if item is None or item.programme_id != mentorship.programme.id:
-        abort(404)
-    return item
-
-
 def toggle_plan_item(mentorship: Mentorship, item: PlanItem) -> PlanItem:
     _refuse_unless_active(mentorship)
     item.done_at = None if item.is_done else utcnow()
@@ -187,10 +180,20 @@ def toggle_plan_item(mentorship: Mentorship, item: PlanItem) -> PlanItem:
     return item
 
 
-def delete_plan_item(mentorship: Mentorship, item: PlanItem) -> None:
+def part_or_404(mentorship: Mentorship, model: type[PlanItem] | type[Meeting], part_id: int):
+    """A plan item or a meeting of this mentorship's programme; another programme's is not found here."""
+    part = db.session.get(model, part_id)
+    if part is None or part.programme_id != mentorship.programme.id:
+        abort(404)
+    return part
+
+
+def delete_part(mentorship: Mentorship, part: PlanItem | Meeting) -> None:
+    """Remove a plan item or a meeting from the programme."""
     _refuse_unless_active(mentorship)
-    mentorship.programme.plan_items.remove(item)
+    db.session.delete(part)
     db.session.flush()
+    db.session.expire(mentorship.programme)
 
 
 def add_meeting(mentorship: Mentorship, starts_at: datetime, duration_minutes: int, mode_id: int | None,
@@ -202,19 +205,6 @@ def add_meeting(mentorship: Mentorship, starts_at: datetime, duration_minutes: i
     db.session.add(meeting)
     db.session.flush()
     return meeting
-
-
-def meeting_or_404(mentorship: Mentorship, meeting_id: int) -> Meeting:
-    meeting = db.session.get(Meeting, meeting_id)
-    if meeting is None or meeting.programme_id != mentorship.programme.id:
-        abort(404)
-    return meeting
-
-
-def delete_meeting(mentorship: Mentorship, meeting: Meeting) -> None:
-    _refuse_unless_active(mentorship)
-    mentorship.programme.meetings.remove(meeting)
-    db.session.flush()
 
 
 # -- replacing the mentor -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The pair writes its programme (3 to 12 months), extends it on the record, keeps a plan and meetings; htmx
 replaces only the section, and without JavaScript the same forms come back to the page."""
+import re
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -33,6 +34,13 @@ def test_the_pair_writes_its_programme(client, log_in, pair, mentee, make):
     assert [term.id for term in programme.directions] == [direction.id]
     page = client.get(detail_url(pair)).get_data(as_text=True)
     assert "Выстроить правила урока" in page and "по вторникам" in page
+    # The form opens again on what was saved: the direction ticked, the mode chosen.
+    form = client.get(url).get_data(as_text=True)
+    assert re.search(rf'<input[^>]*checked[^>]*value="{direction.id}"|<input[^>]*value="{direction.id}"[^>]*checked',
+                     form)
+    assert re.search(rf'<option[^>]*selected[^>]*value="{remote.id}"|<option[^>]*value="{remote.id}"[^>]*selected',
+                     form)
+    assert 'value="2027-02-28"' in form
 
 
 def test_a_period_outside_3_to_12_months_is_refused_and_the_typed_text_kept(client, log_in, pair, mentor):
