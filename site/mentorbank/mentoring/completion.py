@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..audit.models import record
 from ..core.models import utcnow
-from ..core.workflow import transition
+from ..core.workflow import TransitionRefused, transition
 from ..extensions import db
 from ..notifications.service import notify
 from .capacity import release_places
@@ -53,7 +53,10 @@ def complete(mentorship: Mentorship, actor, reason: CompletionReason, note: str 
     mentorship.completion_reason = reason
     mentorship.completion_note = note
     mentorship.completed_by_id = actor.id if actor is not None else None
-    transition(mentorship, MentorshipStatus.COMPLETED, actor, note, details={"completion_reason": reason.value})
+    try:
+        transition(mentorship, MentorshipStatus.COMPLETED, actor, note, details={"completion_reason": reason.value})
+    except TransitionRefused as refusal:  # someone completed it a moment ago: nothing of ours is committed
+        raise PairRefused(_l("The mentorship is already completed.")) from refusal
     release_places(mentorship.mentor_profile_id, mentorship.group_size or 1)
     db.session.flush()
     return mentorship

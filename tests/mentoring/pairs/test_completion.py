@@ -1,10 +1,14 @@
 """Completion with its reason (source 001): who may give which reason, the mentor's place freed, the audit entry,
 and the word to the other members and the curators, in their own language."""
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, update
 
 from mentorbank.audit.models import AuditEntry
+from mentorbank.core.models import utcnow
 from mentorbank.extensions import db
-from mentorbank.mentoring.models import CompletionReason, MentorshipStatus
+from mentorbank.mentoring.completion import complete
+from mentorbank.mentoring.models import CompletionReason, Mentorship, MentorshipStatus
+from mentorbank.mentoring.pairs import PairRefused
 from mentorbank.notifications.models import Notification
 
 from ...conftest import post_form
@@ -69,3 +73,15 @@ def test_the_curator_ends_a_programme_and_a_moderator_cannot(client, log_in, pai
     response = post_form(client, url, {"reason": "curator_decision", "note": "Наставник не выходит на связь"})
     assert response.status_code == 303 and pair.completion_reason == CompletionReason.CURATOR_DECISION
     assert notified("mentorship.completed") == {pair.mentor_id, pair.mentee_id}
+
+
+def test_a_mentorship_completed_a_moment_ago_is_not_completed_twice(app, pair, mentor):
+    # Someone else's completion, committed while this person's page was open: the loaded record still says active.
+    db.session.execute(update(Mentorship).where(Mentorship.id == pair.id).values(
+        status=MentorshipStatus.COMPLETED, completed_at=utcnow(), completion_reason=CompletionReason.PLAN_DONE,
+    ).execution_options(synchronize_session=False))
+    with app.test_request_context(), pytest.raises(PairRefused):
+        complete(pair, mentor, CompletionReason.MUTUAL)
+    db.session.refresh(pair.mentor_profile)
+    assert pair.mentor_profile.active_mentees == 1  # the refused completion gives back no place
+    assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "mentorship.complete")) is None
