@@ -3,7 +3,8 @@ request to replace the mentor. One form class per action."""
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-from flask_babel import get_timezone, lazy_gettext as _l
+from babel.dates import get_timezone_location
+from flask_babel import get_locale, get_timezone, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, DateTimeLocalField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
@@ -105,6 +106,8 @@ class MeetingForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.mode.choices = _mode_choices()
+        city = get_timezone_location(get_timezone(), locale=get_locale(), return_city=True)
+        self.starts_at.description = _l("The time of the site's time zone: %(city)s.", city=city)
 
     def starts_at_utc(self) -> datetime:
         """The time typed in the site's time zone, stored as naive UTC."""

@@ -59,3 +59,17 @@ def test_print_css_hides_the_tools_on_paper(client):
     css = response.get_data(as_text=True)
     response.close()  # a static file's response holds the file open
     assert "@media print" in css and ".no-print { display: none" in css
+
+
+def test_the_completion_report_of_a_completed_mentorship_in_russian(client, log_in, make):
+    pair = make.mentorship(status="completed", completion_reason="mutual", completion_note="Цели достигнуты досрочно")
+    log_in(pair.mentee, locale="ru")
+    report = client.get(f"{detail_url(pair)}/print/report").get_data(as_text=True)
+    assert "Отчёт о завершении персонализированной программы наставничества" in report
+    assert "По соглашению наставника и наставляемого" in report and "Цели достигнуты досрочно" in report
+    assert "г.." not in report
+
+
+def test_the_meeting_form_names_its_time_zone(client, log_in, pair, mentee):
+    log_in(mentee, locale="ru")
+    assert "Время часового пояса сайта: Москва." in client.get(detail_url(pair)).get_data(as_text=True)
