@@ -3,13 +3,15 @@
 A new route makes ``test_every_route_is_in_the_matrix`` fail until someone decides who may use it. POSTs carry a
 valid CSRF token and an empty form: the point is who gets through, not what the form does with nothing in it.
 """
+from datetime import datetime
+
 import pytest
 
 from mentorbank.accounts.models import Role
 from mentorbank.core.models import utcnow
 from mentorbank.extensions import db, limiter
 from mentorbank.library.models import LibraryItem
-from mentorbank.mentoring.models import MentorshipStatus, RequestStatus
+from mentorbank.mentoring.models import Meeting, MentorshipStatus, PlanItem, RequestStatus
 from mentorbank.mentors.models import ProfileStatus
 from mentorbank.organisations.models import OrganisationStatus
 from mentorbank.practices.models import Adoption
@@ -40,6 +42,8 @@ MEMBERS = {"visitor": "login", "participant": 200, "other_participant": 404, "me
 MENTEE = {**MEMBERS, "mentor": 403, "moderator": 403, "admin": 403}
 # Only the mentor a request was sent to; for anyone else it does not exist.
 ADDRESSEE = {"visitor": "login", **dict.fromkeys(ROLES[1:], 404), "mentor": 200}
+# Who writes the programme of a mentorship of the mentor with the participant: its members only.
+PAIR = {**MEMBERS, "moderator": 403, "admin": 403}
 
 
 def after(expected: dict, **changes) -> dict:
@@ -269,6 +273,37 @@ MATRIX = {
     ("requests.detail", "GET"): ("/account/requests/{open_request}", OWNER),
     ("requests.send", "POST"): ("/account/requests/{open_request}/send/{mentor_profile}", success_is(303, OWNER)),
     ("requests.withdraw_request", "POST"): ("/account/requests/{open_request}/withdraw", success_is(303, OWNER)),
+    # --- mentorships: seen by their members (the participant is the mentee, the mentor leads it), the curators
+    # of either school and moderators; written by the pair only (tests/mentoring/pairs) ---
+    ("mentorships.index", "GET"): ("/account/mentorships", LOGGED_IN),
+    ("mentorships.detail", "GET"): ("/account/mentorships/{mentorship}", MEMBERS),
+    ("mentorships.print_document", "GET"): ("/account/mentorships/{mentorship}/print/order", MEMBERS),
+    ("mentorships.meetings_ics", "GET"): ("/account/mentorships/{mentorship}/meetings.ics", MEMBERS),
+    ("mentorships.edit_programme", "GET"): ("/account/mentorships/{mentorship}/programme", PAIR),
+    # Fields missing from the form keep their saved values (WTForms): the programme is saved as it was.
+    ("mentorships.edit_programme", "POST"): ("/account/mentorships/{mentorship}/programme", success_is(303, PAIR)),
+    ("mentorships.extend", "GET"): ("/account/mentorships/{mentorship}/extend", PAIR),
+    ("mentorships.extend", "POST"): ("/account/mentorships/{mentorship}/extend", success_is(422, PAIR)),
+    ("mentorships.add_plan_item", "POST"): ("/account/mentorships/{mentorship}/plan", success_is(422, PAIR)),
+    # Marked done by the mentee, undone by the mentor.
+    ("mentorships.toggle_plan_item", "POST"): ("/account/mentorships/{mentorship}/plan/{plan_item}/toggle",
+                                               success_is(303, PAIR)),
+    # The mentee deletes it first: for the mentor it is gone.
+    ("mentorships.delete_plan_item", "POST"): ("/account/mentorships/{mentorship}/plan/{plan_item}/delete",
+                                               after(PAIR, participant=303, mentor=404)),
+    ("mentorships.add_meeting", "POST"): ("/account/mentorships/{mentorship}/meetings", success_is(422, PAIR)),
+    ("mentorships.delete_meeting", "POST"): ("/account/mentorships/{mentorship}/meetings/{meeting}/delete",
+                                             after(PAIR, participant=303, mentor=404)),
+    # Only the mentee asks the curators to replace the mentor.
+    ("mentorships.request_replacement", "GET"): ("/account/mentorships/{mentorship}/replacement",
+                                                 after(PAIR, mentor=403)),
+    ("mentorships.request_replacement", "POST"): ("/account/mentorships/{mentorship}/replacement",
+                                                  after(PAIR, participant=422, mentor=403)),
+    # The members, and the curators of either school (none among these roles); moderators do not end programmes.
+    ("mentorships.complete_mentorship", "GET"): ("/account/mentorships/{mentorship}/complete", PAIR),
+    ("mentorships.complete_mentorship", "POST"): ("/account/mentorships/{mentorship}/complete",
+                                                  success_is(422, PAIR)),
+    ("mentorships.organisation_mentoring", "GET"): ("/account/organisations/{organisation}/mentoring", MODERATORS),
     # The administrator comes last: the entry is deleted only after everyone else was refused.
     ("admin.delete_thesaurus_entry", "POST"): ("/admin/thesaurus/{thesaurus_entry}/delete", success_is(303, ADMINS)),
 }
@@ -330,6 +365,11 @@ def world(make) -> dict:
     pending_programme = make.programme_template("Программа на модерации", status="submitted",
                                                 author=people["mentor"])
     open_request = make.mentoring_request(mentee=people["participant"], status=RequestStatus.OPEN)
+    mentorship = make.mentorship(mentor_profile=mentor_profile, mentee=people["participant"])
+    plan_item = PlanItem(programme=mentorship.programme, title="Посетить урок наставника")
+    meeting = Meeting(programme=mentorship.programme, starts_at=datetime(2026, 12, 10, 13, 30))
+    db.session.add_all([plan_item, meeting])
+    db.session.flush()
     return {
         "people": people,
         "ids": {
@@ -359,6 +399,9 @@ def world(make) -> dict:
             "programme": programme.id,
             "pending_programme": pending_programme.id,
             "open_request": open_request.id,
+            "mentorship": mentorship.id,
+            "plan_item": plan_item.id,
+            "meeting": meeting.id,
         },
     }
 

@@ -216,6 +216,11 @@ class Mentorship(TimestampMixin, db.Model):
         return getattr(user, "is_authenticated", False) and (
             user.is_curator_of(self.mentor_organisation_id) or user.is_curator_of(self.mentee_organisation_id))
 
+    @property
+    def title(self) -> str:
+        """How the audit log and the lists name it: «mentor — mentee»."""
+        return f"{self.mentor_profile.display_name} — {self.mentee.full_name}"
+
 
 _M = MentorshipStatus
 MENTORSHIP_WORKFLOW = declare(Workflow(

@@ -63,7 +63,37 @@ def _came_back(_app, user, **_extra) -> None:
 
 def register_mentorships() -> None:
     """Mentorships, programmes, plans, meetings, printing, the curator's view (mentorship_routes.py)."""
-    register_labels("mentorship", _l("Mentorships"), {"complete": _l("Mentorship completed")})
+    from ..accounts import pages as account_pages
+    from ..core import records
+    from ..mentors.models import register_contact_grant
+    from ..notifications.texts import register_kinds
+    from ..organisations.pages import PageSection
+    from .models import Mentorship
+    from .pairs import contact_grant
+
+    def curated_mentoring(user) -> PageSection:
+        """On a curator's account page: the mentoring of the organisations they curate."""
+        curated = [grant.organisation for grant in user.role_grants if grant.organisation is not None]
+        return PageSection("mentorships/_account_section.html",
+                           {"organisations": sorted(curated, key=lambda organisation: organisation.name)})
+
+    register_labels("mentorship", _l("Mentorships"), {
+        "complete": _l("Mentorship completed"),
+        "extend": _l("Mentoring programme extended"),
+        "request_replacement": _l("The mentee asked to replace the mentor"),
+    })
+    records.register(records.RecordType(
+        "mentorship", Mentorship, "title",
+        moderator=records.Page("mentorships.detail", "mentorship_id"),
+        owner=records.Page("mentorships.detail", "mentorship_id"),
+    ))
+    register_contact_grant(contact_grant)
+    account_pages.register_nav_link("mentorships.index", _l("My mentorships"), 60)
+    account_pages.register_section("mentoring_curation", curated_mentoring)
+    register_kinds({
+        "mentorship.completed": _l("A mentorship you take part in or curate is completed"),
+        "mentorship.replacement_requested": _l("A mentee asks to replace their mentor"),
+    })
 
 
 def register() -> None:
