@@ -44,6 +44,7 @@ def navigation_sql(app, moderator):
 @pytest.fixture
 def logged_in_moderator(client, auth, moderator, make):
     make.mentor("Ожидаева Ольга", status=ProfileStatus.PENDING)
+    make.mentor(user=moderator)  # a mentor too: the inbox's count is shown (and counted) only to mentors
     auth.login(moderator)
     return moderator
 

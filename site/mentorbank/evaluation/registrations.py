@@ -16,9 +16,10 @@ QUESTIONNAIRE_KIND = "evaluation.questionnaire"
 
 
 def ask_for_questionnaire(change) -> None:
-    """A completed mentorship: the mentee is asked for the questionnaire (in their own language, by notify)."""
-    if change.after == MentorshipStatus.COMPLETED:
-        notify(change.record.mentee, QUESTIONNAIRE_KIND, change.record)
+    """A completed mentorship: the mentee is told, with the comment of whoever completed it, and asked for the
+    questionnaire (in their own language, by notify)."""
+    if change.after == MentorshipStatus.COMPLETED and not change.record.mentee.is_blocked:
+        notify(change.record.mentee, QUESTIONNAIRE_KIND, change.record, message=change.reason)
 
 
 def rating_section(profile) -> PageSection | None:

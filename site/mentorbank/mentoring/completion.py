@@ -71,7 +71,9 @@ def _after_transition(change) -> None:
     if change.step.action != "complete":
         return
     actor_id = change.actor.id if change.actor is not None else None
-    concerned = {person.id: person for person in (mentorship.mentor, mentorship.mentee, *curators_of(mentorship))}
+    # Not the mentee: evaluation's invitation to the questionnaire tells them, with the same comment (one word
+    # per person, evaluation/registrations.py).
+    concerned = {person.id: person for person in (mentorship.mentor, *curators_of(mentorship))}
     for person_id, person in concerned.items():
         if person_id != actor_id and not person.is_blocked:
             notify(person, "mentorship.completed", mentorship, message=change.reason)

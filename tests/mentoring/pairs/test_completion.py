@@ -41,9 +41,12 @@ def test_the_mentor_steps_down_with_a_reason(client, log_in, pair, mentor, mente
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "mentorship.complete"))
     assert (entry.actor_id, entry.target_id, entry.reason) == (mentor.id, pair.id, "Перехожу на другую работу")
     assert entry.details["completion_reason"] == "mentor_initiative"
-    assert notified("mentorship.completed") == {mentee.id, mentee_curator.id, mentor_curator.id}
-    subjects = {message["To"]: message["Subject"] for message in outbox()}
-    assert "Завершено наставничество" in subjects[mentee.email] and "completed" in subjects[mentor_curator.email]
+    # The mentee's word is the invitation to the questionnaire, with the mentor's comment (one e-mail each).
+    assert notified("mentorship.completed") == {mentee_curator.id, mentor_curator.id}
+    assert notified("evaluation.questionnaire") == {mentee.id}
+    mails = {message["To"]: message for message in outbox()}
+    assert "завершено" in mails[mentee.email]["Subject"] and "completed" in mails[mentor_curator.email]["Subject"]
+    assert "Перехожу на другую работу" in mails[mentee.email].get_content()
     page = client.get(detail_url(pair)).get_data(as_text=True)
     assert "The mentor steps down" in page and "Перехожу на другую работу" in page
 
@@ -72,7 +75,8 @@ def test_the_curator_ends_a_programme_and_a_moderator_cannot(client, log_in, pai
     assert post_form(client, url, {"reason": "plan_done"}).status_code == 422
     response = post_form(client, url, {"reason": "curator_decision", "note": "Наставник не выходит на связь"})
     assert response.status_code == 303 and pair.completion_reason == CompletionReason.CURATOR_DECISION
-    assert notified("mentorship.completed") == {pair.mentor_id, pair.mentee_id}
+    assert notified("mentorship.completed") == {pair.mentor_id}
+    assert notified("evaluation.questionnaire") == {pair.mentee_id}
 
 
 def test_a_mentorship_completed_a_moment_ago_is_not_completed_twice(app, pair, mentor):
