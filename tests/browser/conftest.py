@@ -97,7 +97,7 @@ def showcase(make) -> dict:
         subjects="математика, информатика, естественнонаучная грамотность",
         bio="Веду методическое объединение; сайт: https://example.org/очень-длинный-адрес-без-пробелов-и-переносов",
     )
-    make.mentor("Петрова Анна Сергеевна", subjects="химия", terms={"mode": ["remote"]})
+    second_mentor = make.mentor("Петрова Анна Сергеевна", subjects="химия", terms={"mode": ["remote"]})
     participant = make.user(full_name="Сидорова Ольга Петровна", email="showcase.participant@example.org",
                             org=organisation)
     pending = make.mentor("Кузнецова Ольга Викторовна", status=ProfileStatus.PENDING, user=participant)
@@ -125,7 +125,7 @@ def showcase(make) -> dict:
         rubric_id=Term.query.filter_by(vocabulary=Vocabulary.LIBRARY_RUBRIC, slug="regulations").one().id,
         url="https://docs.edu.gov.ru/очень-длинный-адрес-документа-без-пробелов-и-переносов", year=2021,
         source="Министерство просвещения Российской Федерации", description="Формы и виды наставничества."), None)
-    facts = {**_competitions(make, moderator, participant, mentor.user),
+    facts = {**_competitions(make, moderator, participant, mentor.user), **_mentoring(make, participant, second_mentor),
         "practice": practice.id, "own_practice": editing.id,
         "mentor": mentor.id, "pending": pending.id, "organisation": organisation.id, "proposed": proposed.id,
         "participant": participant.email, "moderator": moderator.email, "admin": admin.email,
@@ -158,6 +158,30 @@ def _competitions(make, moderator, participant, mentor_user) -> dict:
             "own_entry": own.id}
 
 
+def _mentoring(make, participant, mentor) -> dict:
+    """The participant's open request, and their mentorship with the second mentor (a plan item, a meeting); a
+    template in the bank of programmes and one waiting for a moderator."""
+    from datetime import datetime
+
+    from mentorbank.mentoring.models import Meeting, PlanItem, RequestStatus
+
+    request = make.mentoring_request(
+        mentee=participant, status=RequestStatus.OPEN,
+        difficulties="Не получается выстроить дисциплину в седьмых классах на уроках химии и биологии.")
+    mentorship = make.mentorship(mentor_profile=mentor, mentee=participant)
+    mentorship.programme.directions = [make.term(Vocabulary.DIRECTION, "methodical")]
+    db.session.add_all([
+        PlanItem(programme=mentorship.programme, title="Посетить три урока наставника в седьмом классе"),
+        Meeting(programme=mentorship.programme, starts_at=datetime(2027, 1, 20, 12, 30),
+                place="https://example.org/очень-длинная-ссылка-на-онлайн-встречу-без-пробелов-и-переносов"),
+    ])
+    template = make.programme_template(author=mentor.user)
+    pending = make.programme_template("Программа адаптации молодого учителя начальных классов", status="submitted",
+                                      author=mentor.user)
+    return {"mentoring_request": request.id, "mentorship": mentorship.id, "second_mentor": mentor.id,
+            "programme": template.id, "pending_programme": pending.id}
+
+
 def log_in_as(page, email: str) -> None:
     """Through the log-in form, as a person would; the page is left on the account."""
     page.goto("/auth/login")
@@ -181,6 +205,7 @@ def public_pages(showcase: dict) -> list[str]:
         f"/library/{showcase['library_item']}",
         "/competitions", f"/competitions/{showcase['competition']}",
         f"/competitions/{showcase['competition']}/entries/{showcase['competition_entry']}",
+        "/programmes", "/programmes?q=дисциплина&direction=methodical", f"/programmes/{showcase['programme']}",
     ]
 
 
@@ -194,6 +219,12 @@ def participant_pages(showcase: dict) -> list[str]:
         f"/competitions/{showcase['open_competition']}/enter",
         f"/competitions/{showcase['open_competition']}/entries/{showcase['own_entry']}/edit",
         f"/competitions/{showcase['open_competition']}/jury",
+        f"/mentors/{showcase['second_mentor']}/ask", "/account/requests", "/account/requests/new",
+        f"/account/requests/{showcase['mentoring_request']}", "/account/inbox", "/account/mentorships",
+        *(f"/account/mentorships/{showcase['mentorship']}{page}" for page in (
+            "", "/programme", "/extend", "/complete", "/replacement", "/evaluation",
+            "/evaluation/self-assessment/start", "/print/order", "/print/programme", "/print/report")),
+        f"/programmes/{showcase['programme']}/use",
         "/moderation",  # the last: the refusal page
     ]
 
@@ -206,6 +237,7 @@ def moderator_pages(showcase: dict) -> list[str]:
         "/library/manage", "/library/new", f"/library/{showcase['library_item']}/edit",
         "/competitions/new", f"/competitions/{showcase['competition']}/edit",
         f"/competitions/{showcase['competition']}/manage", f"/competitions/{showcase['open_competition']}/manage",
+        f"/moderation/programmes/{showcase['pending_programme']}", f"/account/mentorships/{showcase['mentorship']}",
     ]
 
 
@@ -219,4 +251,6 @@ def admin_pages(showcase: dict) -> list[str]:
         f"/admin/thesaurus/{showcase['thesaurus_entry']}/edit", "/admin/pages", "/admin/pages/help",
         # An admin sees a school's cabinet as its curator does.
         f"/account/organisations/{showcase['organisation']}", f"/account/organisations/{showcase['organisation']}/page",
+        f"/account/organisations/{showcase['organisation']}/mentoring",
+        f"/account/organisations/{showcase['organisation']}/requests/new",
     ]

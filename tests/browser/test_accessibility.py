@@ -52,11 +52,21 @@ def test_main_pages_have_no_serious_accessibility_violation(page: Page, showcase
         "/search?q=математика", f"/organisations/{showcase['organisation']}", "/auth/login", "/auth/register",
         "/practices?q=наставничества&direction=methodical", f"/practices/{showcase['practice']}",
         "/library?rubric=regulations", f"/library/{showcase['library_item']}",
+        "/programmes?q=дисциплина", f"/programmes/{showcase['programme']}",
     ])
     log_in_as(page, showcase["admin"])
     found.update(violations(page, [
         "/account", "/moderation", f"/moderation/mentor-profiles/{showcase['pending']}", "/admin",
         f"/moderation/practices/{showcase['own_practice']}", "/practices/new",
         "/library/manage", "/library/new",
+        f"/account/mentorships/{showcase['mentorship']}", f"/moderation/programmes/{showcase['pending_programme']}",
+        f"/account/organisations/{showcase['organisation']}/mentoring",
+    ]))
+    page.context.clear_cookies()
+    log_in_as(page, showcase["participant"])
+    found.update(violations(page, [
+        f"/mentors/{showcase['second_mentor']}/ask", f"/account/requests/{showcase['mentoring_request']}",
+        f"/account/mentorships/{showcase['mentorship']}", f"/account/mentorships/{showcase['mentorship']}/programme",
+        f"/account/mentorships/{showcase['mentorship']}/evaluation/self-assessment/start",
     ]))
     assert found == {}, "\n".join(f"{path}: {problem}" for path, problems in found.items() for problem in problems)

@@ -84,8 +84,9 @@ def test_participant_pages_fit_a_phone(page: Page, showcase):
 def test_moderation_and_administration_pages_fit_a_phone(page: Page, showcase):
     page.set_viewport_size(PHONE)
     log_in_as(page, showcase["admin"])
-    # The folded menu still tells what waits inside: the profile, the organisation and the practice in the queue.
-    expect(page.locator("header .site-menu > summary .badge")).to_have_text("3")
+    # The folded menu still tells what waits inside: the profile, the organisation, the practice and the programme
+    # in the queue.
+    expect(page.locator("header .site-menu > summary .badge")).to_have_text("4")
     wide = too_wide(page, moderator_pages(showcase) + admin_pages(showcase))
     page.set_viewport_size(NARROW_PHONE)
     wide.update({f"{path} at 320": measured
