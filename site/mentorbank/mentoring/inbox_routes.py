@@ -7,7 +7,6 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import case, exists, func, select
 
-from ..core import records
 from ..core.permissions import login_required
 from ..core.workflow import TransitionRefused
 from ..extensions import db
@@ -63,9 +62,7 @@ def _own_request_or_404(request_id: int) -> MentoringRequest:
 
 
 def mentorship_url(mentorship: Mentorship) -> str:
-    """The mentorship's page, as the record type "mentorship" names it (mentorship_routes.py registers it; the
-    path is its URL rule, for as long as that part of the area is not there)."""
-    return records.owner_url(mentorship) or f"/account/mentorships/{mentorship.id}"
+    return url_for("mentorships.detail", mentorship_id=mentorship.id)
 
 
 @bp.get("")
