@@ -69,11 +69,22 @@ def _past_difficulties(profile_ids: list[int]) -> dict[int, list[str]]:
     return found
 
 
+def _closest_past(difficulties: str, past: dict[int, list[str]]) -> dict[int, float]:
+    """profile id → how alike the closest of its past difficulties is to these, all scored in one engine call
+    (so a term common to many mentors' past requests weighs less)."""
+    owners = [profile_id for profile_id, texts in past.items() for _text in texts]
+    scores = similar_texts(difficulties, [text for texts in past.values() for text in texts])
+    closest: dict[int, float] = {}
+    for profile_id, score in zip(owners, scores):
+        closest[profile_id] = max(closest.get(profile_id, 0.0), score)
+    return closest
+
+
 def suggest(request: MentoringRequest, limit: int = SUGGESTIONS_SHOWN) -> list[Suggestion]:
     """The best ``limit`` mentors for ``request``, with their reasons; a mentor with no reason but free places
     is not suggested."""
     profiles = candidates(request)
-    past = _past_difficulties([profile.id for profile in profiles])
+    closest_past = _closest_past(request.difficulties, _past_difficulties([profile.id for profile in profiles]))
     region = request.organisation.region if request.organisation is not None else None
     wanted = {term.id: term for term in request.directions}
     suggestions = []
@@ -92,7 +103,7 @@ def suggest(request: MentoringRequest, limit: int = SUGGESTIONS_SHOWN) -> list[S
             suggestion.add(REGION_WEIGHT, _("Works in your region"))
         elif any(term.slug in DISTANCE_MODES for term in profile.terms_in(Vocabulary.MODE)):
             suggestion.add(DISTANCE_WEIGHT, _("Works remotely, so the distance does not matter"))
-        similarity = max(similar_texts(request.difficulties, past.get(profile.id, [])), default=0.0)
+        similarity = closest_past.get(profile.id, 0.0)
         if similarity >= SIMILAR_ENOUGH:
             suggestion.add(SIMILARITY_WEIGHT * similarity, _("Has helped with difficulties like yours before"))
         if not suggestion.reasons:
