@@ -3,6 +3,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from mentorbank.accounts.models import Role, RoleGrant
 from mentorbank.evaluation.models import Questionnaire
 from mentorbank.extensions import db
 
@@ -114,3 +115,15 @@ def test_the_curators_summary_in_russian(client, log_in, pair, curator):
     page = client.get(evaluation_url(pair)).get_data(as_text=True)
     assert "Уровень 1. Анкета наставляемого" in page and "1 ответ" in page and "4 из 5" in page
     assert "Добавить наблюдение" in page and "Уровень 4. Результаты для организации" in page
+
+
+def test_a_mentor_who_also_curates_a_school_of_the_pair_still_reads_no_answer(client, log_in, pair):
+    db.session.add(RoleGrant(user_id=pair.mentor_id, role=Role.CURATOR, organisation_id=pair.mentee_organisation_id))
+    db.session.add(Questionnaire(mentorship_id=pair.id, mentee_id=pair.mentee_id, satisfaction=2, organisation=3,
+                                 qualification=4, readiness=5, comment="Встречи часто переносились."))
+    db.session.flush()
+    db.session.expire(pair.mentor, ["role_grants"])
+    log_in(pair.mentor)
+    page = client.get(evaluation_url(pair)).get_data(as_text=True)
+    assert "Встречи часто переносились." not in page and "2 of 5" not in page
+    assert client.get(evaluation_url(pair, "/observations/new")).status_code == 403

@@ -42,8 +42,10 @@ def may_answer_questionnaire(mentorship: Mentorship, user) -> bool:
 
 
 def may_see_questionnaires(mentorship: Mentorship, user) -> bool:
-    """The answers of others: curators of either organisation and moderators (the mentee sees their own)."""
-    return getattr(user, "is_authenticated", False) and (user.is_moderator or mentorship.curated_by(user))
+    """The answers of others: curators of either organisation and moderators, never the mentor (the mentee sees
+    their own)."""
+    return getattr(user, "is_authenticated", False) and user.id != mentorship.mentor_id and (
+        user.is_moderator or mentorship.curated_by(user))
 
 
 def stage_open(mentorship: Mentorship, stage: AssessmentStage) -> bool:

@@ -213,7 +213,9 @@ class Mentorship(TimestampMixin, db.Model):
                 or user.is_curator_of(self.mentor_organisation_id) or user.is_curator_of(self.mentee_organisation_id))
 
     def curated_by(self, user) -> bool:
-        return getattr(user, "is_authenticated", False) and (
+        """A curator of either organisation who is not a member: a mentor who also curates their school acts on
+        their own mentorship as its mentor (never reads their mentee's answers, never decides as a curator)."""
+        return getattr(user, "is_authenticated", False) and not self.is_member(user) and (
             user.is_curator_of(self.mentor_organisation_id) or user.is_curator_of(self.mentee_organisation_id))
 
     @property

@@ -76,3 +76,15 @@ def test_the_completion_report_of_a_completed_mentorship_in_russian(client, log_
 def test_the_meeting_form_names_its_time_zone(client, log_in, pair, mentee):
     log_in(mentee, locale="ru")
     assert "Время часового пояса сайта: Москва." in client.get(detail_url(pair)).get_data(as_text=True)
+
+
+def test_the_mentor_sees_that_a_replacement_was_asked_but_not_the_mentees_reason(client, log_in, pair, mentee,
+                                                                                 mentee_curator):
+    log_in(mentee)
+    post_form(client, f"{detail_url(pair)}/replacement", {"reason": "Наставник отменяет встречи без предупреждения"})
+    assert pair.replacement_requested_at is not None
+    for reader, sees_reason in ((mentee_curator, True), (pair.mentor, False)):
+        log_in(reader)
+        page = client.get(detail_url(pair)).get_data(as_text=True)
+        assert 'id="replacement"' in page
+        assert ("Наставник отменяет встречи без предупреждения" in page) is sees_reason
