@@ -91,10 +91,12 @@ class Workflow:
     def all_steps(self) -> list[tuple[enum.StrEnum, enum.StrEnum, Step]]:
         return [(before, after, step) for (before, after) in self.steps for step in self._steps(before, after)]
 
-    def step(self, before, after, actor=None) -> Step:
-        """The step from ``before`` to ``after`` for ``actor`` (None: the site), or TransitionRefused."""
+    def step(self, before, after, actor=None, action: str | None = None) -> Step:
+        """The step from ``before`` to ``after`` for ``actor`` (None: the site), or TransitionRefused; ``action``
+        chooses between steps of the same move (the site withdraws a request for more than one reason)."""
         by_site = actor is None
-        candidates = sorted(self._steps(before, after), key=lambda step: step.site_only != by_site)
+        steps = [step for step in self._steps(before, after) if action is None or step.action == action]
+        candidates = sorted(steps, key=lambda step: step.site_only != by_site)
         if candidates and (by_site or not candidates[0].site_only):
             return candidates[0]
         if any(step.decision and not step.site_only for _before, to, step in self.all_steps() if to == after):
@@ -129,7 +131,8 @@ def declared_workflows() -> list[Workflow]:
     return list(_workflows.values())
 
 
-def transition(record, to, actor, reason: str | None = None, *, details: dict | None = None):
+def transition(record, to, actor, reason: str | None = None, *, details: dict | None = None,
+               action: str | None = None):
     """Move ``record`` to status ``to`` on behalf of ``actor`` (None: the site or the command line).
 
     Raises TransitionRefused (the table does not allow it, a reason is missing), OwnRecord, or AlreadyDecided
@@ -138,7 +141,7 @@ def transition(record, to, actor, reason: str | None = None, *, details: dict | 
     if inspect(record).pending:
         db.session.flush()  # a new row gets its id and its default status first
     before = record.status
-    step = workflow.step(before, to, actor)
+    step = workflow.step(before, to, actor, action)
     reason = (reason or "").strip() or None
     if step.needs_reason and reason is None:
         raise TransitionRefused(_l("Write the reason: the author sees it and knows what to change."))

@@ -18,9 +18,6 @@ from .models import (
     PENDING_REQUEST_STATUSES, MentoringRequest, Mentorship, Programme, RequestStatus,
 )
 
-# Why the site withdrew the mentee's other requests (for the audit entry; the pages say it in the reader's words).
-WITHDRAWN_ON_ACCEPTANCE = "Another request of this mentee was accepted."
-
 
 class NotWaiting(AlreadyDecided):
     """The request was answered, withdrawn or expired already (perhaps a moment ago)."""
@@ -60,6 +57,8 @@ def accept(request: MentoringRequest, mentor_user) -> Mentorship:
     and withdraw the mentee's other pending requests. TransitionRefused (nothing changed) when the user is not
     the request's mentor, it no longer waits for an answer, or the mentor has no free places."""
     _refuse_unless_answerer(request, mentor_user)
+    if request.mentee.is_blocked:  # its requests are being withdrawn (account_events.py)
+        raise NotWaiting()
     pending = lock_pending_requests(request.mentee_id)
     if request not in pending:  # answered, withdrawn or expired while this accept waited for the lock
         raise NotWaiting()
@@ -109,7 +108,8 @@ def withdraw_other_requests(others: list[MentoringRequest]) -> list[MentoringReq
     withdrawn = []
     for other in others:
         try:
-            transition(other, RequestStatus.WITHDRAWN, None, WITHDRAWN_ON_ACCEPTANCE)
+            # No reason text: the step itself says why, in each reader's language (audit log, notifications).
+            transition(other, RequestStatus.WITHDRAWN, None, action="withdraw_on_acceptance")
         except AlreadyDecided:
             continue
         withdrawn.append(other)

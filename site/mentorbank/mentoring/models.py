@@ -114,6 +114,8 @@ class MentoringRequest(TimestampMixin, db.Model):
 
 
 _R = RequestStatus
+_WITHDRAWALS = (Step("withdraw"), Step("withdraw_on_acceptance", site_only=True),
+                Step("withdraw_for_account", site_only=True))
 REQUEST_WORKFLOW = declare(Workflow(
     kind="mentoring_request",
     model=MentoringRequest,
@@ -123,9 +125,10 @@ REQUEST_WORKFLOW = declare(Workflow(
         (_R.OPEN, _R.SENT): Step("send"),
         (_R.SENT, _R.ACCEPTED): Step("accept", decision=True),
         (_R.SENT, _R.DECLINED): Step("decline", decision=True, needs_reason=True),
-        # The mentee's own withdrawal; the site withdraws the others when one request is accepted.
-        (_R.OPEN, _R.WITHDRAWN): (Step("withdraw"), Step("withdraw_on_acceptance", site_only=True)),
-        (_R.SENT, _R.WITHDRAWN): (Step("withdraw"), Step("withdraw_on_acceptance", site_only=True)),
+        # The mentee's own withdrawal; the site withdraws the others when one request is accepted, and those of
+        # a person whose account is blocked or closed, or whose mentor profile left the bank.
+        (_R.OPEN, _R.WITHDRAWN): _WITHDRAWALS,
+        (_R.SENT, _R.WITHDRAWN): _WITHDRAWALS,
         (_R.OPEN, _R.EXPIRED): Step("expire", site_only=True),
         (_R.SENT, _R.EXPIRED): Step("expire", site_only=True),
     },

@@ -12,6 +12,7 @@ def register_requests() -> None:
     from ..accounts import pages as account_pages
     from ..core import records
     from ..notifications.texts import register_kinds
+    from . import account_events  # noqa: F401  (a blocked or closed account's requests are withdrawn)
     from . import requests  # noqa: F401  (its hook audits and notifies every transition of a request)
     from .models import MentoringRequest
 
@@ -27,6 +28,8 @@ def register_requests() -> None:
         "mentoring_request.withdrawn_on_acceptance": _l(
             "A mentoring request to you was withdrawn: another mentor accepted the mentee"),
         "mentoring_request.expired": _l("Your mentoring request expired unanswered"),
+        "mentoring_request.withdrawn_for_account": _l(
+            "Your mentoring request was withdrawn: the mentor no longer takes part in the bank"),
     })
     register_labels("mentoring_request", _l("Mentoring requests"), {
         "send": _l("Mentoring request sent to a mentor"),
@@ -35,6 +38,8 @@ def register_requests() -> None:
         "withdraw": _l("Mentoring request withdrawn by the mentee"),
         "withdraw_on_acceptance": _l("Mentoring request withdrawn: another one was accepted"),
         "expire": _l("Mentoring request expired unanswered"),
+        "withdraw_for_account": _l("Mentoring request withdrawn: an account was blocked or closed, or the mentor "
+                                   "left the bank"),
     })
 
 

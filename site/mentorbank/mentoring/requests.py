@@ -126,6 +126,7 @@ NOTIFIED_KINDS = {
     "withdraw": "mentoring_request.withdrawn",
     "withdraw_on_acceptance": "mentoring_request.withdrawn_on_acceptance",
     "expire": "mentoring_request.expired",
+    "withdraw_for_account": "mentoring_request.withdrawn_for_account",
 }
 _TO_MENTOR = {"send", "withdraw", "withdraw_on_acceptance"}
 
@@ -137,6 +138,8 @@ def _after_transition(change) -> None:
         request.status_reason = change.reason  # why the site withdrew it, shown to the mentee
     record(f"mentoring_request.{action}", request, actor=change.actor, reason=change.reason, details={
         "mentor_profile_id": request.mentor_profile_id, "mentee_id": request.mentee_id, **(change.details or {})})
+    if action == "withdraw_for_account" and (change.details or {}).get("left") != "mentor":
+        return  # the mentee's own account was blocked or closed: nobody waits for word of it
     if action in _TO_MENTOR:
         # A request withdrawn before it was sent never reached a mentor: nobody to tell.
         reached = action == "send" or change.before == RequestStatus.SENT

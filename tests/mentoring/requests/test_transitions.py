@@ -152,7 +152,7 @@ def test_withdrawal_on_acceptance_tells_the_mentor_it_had_reached(app, make, men
     reason = "Запрос принял другой наставник."
     with app.test_request_context():
         for request in (sent, still_open):
-            transition(request, RequestStatus.WITHDRAWN, None, reason)
+            transition(request, RequestStatus.WITHDRAWN, None, reason, action="withdraw_on_acceptance")
     assert [sent.status, still_open.status] == [RequestStatus.WITHDRAWN] * 2 and sent.status_reason == reason
     assert audit_actions(sent) == audit_actions(still_open) == [("mentoring_request.withdraw_on_acceptance", None)]
     assert notifications_of(sent.mentor_profile.user) == [("mentoring_request.withdrawn_on_acceptance", None)]
