@@ -15,7 +15,7 @@ from ..core.workflow import AlreadyDecided, TransitionRefused, transition
 from ..extensions import db
 from .capacity import release_places, take_places
 from .models import (
-    PENDING_REQUEST_STATUSES, MentoringRequest, Mentorship, Programme, RequestStatus,
+    PENDING_REQUEST_STATUSES, MentoringRequest, Mentorship, Programme, RequestStatus, same_asker,
 )
 
 
@@ -59,7 +59,7 @@ def accept(request: MentoringRequest, mentor_user) -> Mentorship:
     _refuse_unless_answerer(request, mentor_user)
     if request.mentee.is_blocked:  # its requests are being withdrawn (account_events.py)
         raise NotWaiting()
-    pending = lock_pending_requests(request.mentee_id)
+    pending = lock_pending_requests(request)
     if request not in pending:  # answered, withdrawn or expired while this accept waited for the lock
         raise NotWaiting()
     profile = request.mentor_profile
@@ -89,13 +89,15 @@ def accept(request: MentoringRequest, mentor_user) -> Mentorship:
     return mentorship
 
 
-def lock_pending_requests(mentee_id: int) -> list[MentoringRequest]:
-    """The mentee's pending requests, locked in id order (FOR UPDATE on PostgreSQL; SQLite serialises writers) and
-    read afresh. Every accept locks them all, in the same order, before it changes any: two mentors accepting two
-    requests of one mentee at once do not deadlock, the second waits and finds its request withdrawn."""
+def lock_pending_requests(request: MentoringRequest) -> list[MentoringRequest]:
+    """The pending requests of the request's asker (models.same_asker), locked in id order (FOR UPDATE on
+    PostgreSQL; SQLite serialises writers) and read afresh. Every accept locks them all, in the same order,
+    before it changes any: two mentors accepting two requests of one mentee at once do not deadlock, the second
+    waits and finds its request withdrawn."""
     return list(db.session.scalars(
         select(MentoringRequest)
-        .where(MentoringRequest.mentee_id == mentee_id, MentoringRequest.status.in_(PENDING_REQUEST_STATUSES))
+        .where(*same_asker(request.mentee_id, request.is_team, request.organisation_id),
+               MentoringRequest.status.in_(PENDING_REQUEST_STATUSES))
         .order_by(MentoringRequest.id)
         .with_for_update(of=MentoringRequest)
         .execution_options(populate_existing=True)

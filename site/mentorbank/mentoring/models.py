@@ -113,6 +113,16 @@ class MentoringRequest(TimestampMixin, db.Model):
         return f"{self.mentee.full_name} · № {self.id}"
 
 
+def same_asker(mentee_id: int, is_team: bool, organisation_id: int | None) -> list:
+    """The conditions picking the requests of one asker: a teacher's own, or the team requests a curator files
+    for one school. The pending limit and the withdrawal on acceptance count within one asker, so a curator's
+    team requests and their own never withdraw each other."""
+    conditions = [MentoringRequest.mentee_id == mentee_id, MentoringRequest.is_team.is_(is_team)]
+    if is_team:
+        conditions.append(MentoringRequest.organisation_id == organisation_id)
+    return conditions
+
+
 _R = RequestStatus
 _WITHDRAWALS = (Step("withdraw"), Step("withdraw_on_acceptance", site_only=True),
                 Step("withdraw_for_account", site_only=True))

@@ -19,7 +19,7 @@ from ..notifications.service import notify
 from ..vocabularies.models import Term
 from .models import (
     MAX_PENDING_REQUESTS, PENDING_REQUEST_STATUSES, REQUEST_LIFETIME, REQUEST_WORKFLOW, MentoringRequest,
-    RequestStatus, active_mentorship_between,
+    RequestStatus, active_mentorship_between, same_asker,
 )
 
 
@@ -43,9 +43,11 @@ class RequestDetails:
     group_members: str | None = None
 
 
-def pending_count(mentee_id: int) -> int:
+def pending_count(mentee_id: int, is_team: bool = False, organisation_id: int | None = None) -> int:
+    """How many requests of this asker (models.same_asker) wait."""
     return db.session.scalar(select(func.count(MentoringRequest.id)).where(
-        MentoringRequest.mentee_id == mentee_id, MentoringRequest.status.in_(PENDING_REQUEST_STATUSES))) or 0
+        *same_asker(mentee_id, is_team, organisation_id),
+        MentoringRequest.status.in_(PENDING_REQUEST_STATUSES))) or 0
 
 
 def file_request(mentee: User, details: RequestDetails, *, organisation_id: int | None = None,
@@ -55,14 +57,15 @@ def file_request(mentee: User, details: RequestDetails, *, organisation_id: int 
     # Two requests filed at the same moment (two tabs) count one after the other: the mentee's row is locked
     # until the commit on PostgreSQL (SQLite writes one transaction at a time anyway).
     db.session.execute(select(User.id).where(User.id == mentee.id).with_for_update())
-    if pending_count(mentee.id) >= MAX_PENDING_REQUESTS:
+    organisation_id = organisation_id if organisation_id is not None else mentee.organisation_id
+    if pending_count(mentee.id, details.is_team, organisation_id) >= MAX_PENDING_REQUESTS:
         raise RequestRefused(_l(
             "You already wait for answers to %(num)d requests. Withdraw one of them, or wait for an answer, "
             "before asking again.", num=MAX_PENDING_REQUESTS))
     if mentor_profile is not None:
-        _refuse_mentor(mentor_profile, mentee.id, details.group_size)
+        _refuse_mentor(mentor_profile, mentee.id, details.group_size, details.is_team)
     request = MentoringRequest(
-        mentee_id=mentee.id, organisation_id=organisation_id if organisation_id is not None else mentee.organisation_id,
+        mentee_id=mentee.id, organisation_id=organisation_id,
         is_team=details.is_team, group_size=details.group_size if details.is_team else 1,
         group_members=(details.group_members or "").strip() or None if details.is_team else None,
         difficulties=details.difficulties.strip(), form_id=_id(details.form), kind_id=_id(details.kind),
@@ -81,19 +84,20 @@ def _id(term: Term | None) -> int | None:
     return term.id if term is not None else None
 
 
-def _refuse_mentor(profile: MentorProfile, mentee_id: int, group_size: int) -> None:
-    """Raise RequestRefused when a request of this mentee may not reach this mentor now."""
+def _refuse_mentor(profile: MentorProfile, mentee_id: int, group_size: int, is_team: bool) -> None:
+    """Raise RequestRefused when a request of this mentee may not reach this mentor now (a curator may bring
+    the same mentor more than one group of their school)."""
     if profile.user_id == mentee_id:
         raise RequestRefused(_l("You cannot send a request to yourself."))
     if not profile.is_public or not profile.takes_requests:
         raise RequestRefused(_l("This mentor is not taking new requests at the moment. Choose another mentor."))
     if group_size > profile.free_places:
         raise RequestRefused(_l("This mentor has fewer free places than there are people in your group."))
-    if active_mentorship_between(profile.id, mentee_id) is not None:
+    if not is_team and active_mentorship_between(profile.id, mentee_id) is not None:
         raise RequestRefused(_l("You already work with this mentor: see your mentorships."))
     waiting = db.session.scalar(select(MentoringRequest.id).where(
-        MentoringRequest.mentee_id == mentee_id, MentoringRequest.mentor_profile_id == profile.id,
-        MentoringRequest.status == RequestStatus.SENT))
+        MentoringRequest.mentee_id == mentee_id, MentoringRequest.is_team.is_(is_team),
+        MentoringRequest.mentor_profile_id == profile.id, MentoringRequest.status == RequestStatus.SENT))
     if waiting is not None:
         raise RequestRefused(_l("Your request to this mentor already waits for an answer."))
 
@@ -104,7 +108,7 @@ def send_to(request: MentoringRequest, profile: MentorProfile, actor: User) -> N
         raise RequestRefused(_l("Only the author of a request sends it."))
     if request.status != RequestStatus.OPEN:
         raise RequestRefused(_l("This request has already been sent or closed."))
-    _refuse_mentor(profile, request.mentee_id, request.group_size)
+    _refuse_mentor(profile, request.mentee_id, request.group_size, request.is_team)
     request.mentor_profile = profile
     request.sent_at = utcnow()
     request.expires_at = request.sent_at + REQUEST_LIFETIME

@@ -177,3 +177,22 @@ def test_the_curators_cabinet_leads_to_the_team_request(client, log_in, curator,
     assert f'href="{url}/requests/new"' in client.get(url).get_data(as_text=True)
     log_in(admin_user)  # follows the school in the cabinet, but does not ask for it
     assert f'href="{url}/requests/new"' not in client.get(url).get_data(as_text=True)
+
+
+def test_a_curators_own_requests_and_their_schools_team_requests_are_counted_apart(app, client, log_in, make,
+                                                                                    curator, profile):
+    """Three requests of their own do not stop a curator asking for a group, and accepting the group's request
+    withdraws none of their own."""
+    from mentorbank.mentoring.answers import accept
+
+    own = [make.mentoring_request(mentee=curator, status=RequestStatus.OPEN) for _ in range(3)]
+    log_in(curator)
+    response = post_form(client, f"/account/organisations/{curator.organisation_id}/requests/new", request_form(
+        make, group_size="2", group_members="Иванов И. И.\nПетров П. П."))
+    assert response.status_code == 303
+    [team] = [request for request in requests_of(curator) if request.is_team]
+    team.mentor_profile, team.status = profile, RequestStatus.SENT
+    with app.test_request_context():
+        accept(team, profile.user)
+    assert team.status == RequestStatus.ACCEPTED
+    assert [request.status for request in own] == [RequestStatus.OPEN] * 3
