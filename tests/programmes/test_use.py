@@ -13,7 +13,7 @@ from mentorbank.programmes.services import add_months
 from ..conftest import post_form
 
 
-def test_a_member_starts_the_programme_of_an_active_mentorship(app, client, log_in, make):
+def test_a_member_starts_the_programme_of_an_active_mentorship(client, log_in, make):
     template = make.programme_template(period_months=3)
     pair = make.mentorship()
     pair.programme.problem = "Своя формулировка затруднения."
@@ -23,9 +23,7 @@ def test_a_member_starts_the_programme_of_an_active_mentorship(app, client, log_
     assert pair.mentor.full_name in page  # the mentorship is named by the other member
     response = post_form(client, f"/programmes/{template.id}/use", {"mentorship": pair.id, "confirm": "y"})
     assert response.status_code == 303
-    # To the mentorship's page (once the mentorships area is merged; the account page before).
-    expected = f"/account/mentorships/{pair.id}" if "mentorships.detail" in app.view_functions else "/account"
-    assert response.headers["Location"] == expected
+    assert response.headers["Location"] == f"/account/mentorships/{pair.id}"
     programme = pair.programme
     db.session.refresh(programme)
     assert programme.template_id == template.id and programme.goals == "Освоить приёмы управления классом."
@@ -35,6 +33,22 @@ def test_a_member_starts_the_programme_of_an_active_mentorship(app, client, log_
     assert programme.starts_on == date.today() and programme.ends_on == add_months(date.today(), 3)
     assert db.session.scalar(select(AuditEntry.action).where(AuditEntry.target_id == template.id)) \
         == "programme_template.use"
+
+
+def test_an_extended_programme_keeps_its_recorded_period(client, log_in, make):
+    from mentorbank.mentoring.models import ProgrammeExtension
+
+    template = make.programme_template(period_months=3)
+    pair = make.mentorship()
+    programme = pair.programme
+    starts, ends = programme.starts_on, programme.ends_on
+    programme.extensions.append(ProgrammeExtension(previous_end=ends, new_end=ends, reason="Болезнь"))
+    db.session.commit()
+    log_in(pair.mentee)
+    response = post_form(client, f"/programmes/{template.id}/use", {"mentorship": pair.id, "confirm": "y"})
+    assert response.status_code == 303
+    db.session.refresh(programme)
+    assert programme.template_id == template.id and (programme.starts_on, programme.ends_on) == (starts, ends)
 
 
 def test_only_ones_own_active_mentorships_can_be_chosen(client, log_in, make):

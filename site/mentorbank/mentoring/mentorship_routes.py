@@ -34,7 +34,7 @@ def index():
     return render_template("mentorships/index.html", mentorships=pairs.mentorships_of(current_user))
 
 
-def _detail_context(mentorship, plan_form=None, meeting_form=None) -> dict:
+def _detail_context(mentorship, plan_form=None, meeting_form=None, refusal: str | None = None) -> dict:
     programme = mentorship.programme
     member = mentorship.is_member(current_user)
     return {
@@ -48,6 +48,7 @@ def _detail_context(mentorship, plan_form=None, meeting_form=None) -> dict:
         "may_complete": mentorship.is_active and bool(reasons_for(mentorship, current_user)),
         "may_ask_replacement": mentorship.is_active and current_user.id == mentorship.mentee_id,
         "reason_labels": REASON_LABELS,
+        "refusal": refusal,  # why a change was refused, shown in the section htmx swaps in
     }
 
 
@@ -120,7 +121,7 @@ def _done(mentorship, name: str, message: str | None = None):
 
 def _refused(mentorship, name: str, refusal: PairRefused):
     if wants_partial():
-        return _section(mentorship, name, status=409)
+        return _section(mentorship, name, status=409, refusal=str(refusal.message))
     flash(str(refusal.message), "error")
     return redirect(url_for(".detail", mentorship_id=mentorship.id, _anchor=name), code=303)
 

@@ -102,8 +102,8 @@ def withdraw(template: ProgrammeTemplate, author) -> None:
 
 def start_from(template: ProgrammeTemplate, mentorship: Mentorship, actor) -> Programme:
     """The programme of an active mentorship starts again from ``template``: its goals, content, results,
-    schedule, mode and directions are the template's, its period starts today, the template's activities
-    join its plan; the mentee's own problem stays when written."""
+    schedule, mode and directions are the template's, its period starts today (unless it was extended), the
+    template's activities join its plan; the mentee's own problem stays when written."""
     if not (mentorship.is_member(actor) and mentorship.is_active):
         raise TransitionRefused(_l("Choose one of your active mentorships."))
     programme = mentorship.programme
@@ -115,7 +115,8 @@ def start_from(template: ProgrammeTemplate, mentorship: Mentorship, actor) -> Pr
     programme.problem = programme.problem or template.problem
     programme.mode_id = template.mode_id
     programme.directions = list(template.directions)
-    programme.starts_on, programme.ends_on = today, add_months(today, template.period_months)
+    if not programme.extensions:  # an extended programme's end moves only by a recorded extension
+        programme.starts_on, programme.ends_on = today, add_months(today, template.period_months)
     programme.template_id = template.id
     programme.plan_items.extend(PlanItem(title=line[:500]) for line in template.plan_lines)
     db.session.flush()

@@ -144,3 +144,18 @@ def test_a_completed_programme_is_kept_as_it_was(client, log_in, make, mentor_sc
     assert response.status_code == 303
     assert "The mentorship is completed" in client.get(detail_url(pair)).get_data(as_text=True)
     assert pair.programme.plan_items == []
+
+
+def test_a_refused_change_says_why_in_the_section_htmx_swaps_in(client, log_in, pair, mentee):
+    """A plan item posted to a mentorship completed meanwhile (another tab): nothing is added, and the swapped-in
+    section itself says why, as the page after a redirect would."""
+    log_in(mentee)
+    pair.status, pair.completed_at = "completed", datetime(2026, 11, 1)
+    pair.completion_reason = "plan_done"
+    db.session.flush()
+    section = post_form(client, f"{detail_url(pair)}/plan", {"title": "Ещё одно дело"}, page_url=detail_url(pair),
+                        headers=HTMX)
+    text = section.get_data(as_text=True)
+    assert section.status_code == 409 and text.lstrip().startswith("<section")
+    assert 'role="alert"' in text and "The mentorship is completed" in text
+    assert db.session.scalar(select(PlanItem).where(PlanItem.title == "Ещё одно дело")) is None
