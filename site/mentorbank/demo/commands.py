@@ -44,8 +44,6 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         mentoring = create_demo_mentoring(session)
         templates = create_programme_templates(session)
         session.commit()
-    _load_competitions(seed)
-    _load_evaluation(seed)
     click.echo(
         f"Загружено: регионов {summary.regions}, муниципалитетов {summary.municipalities}, "
         f"организаций {summary.organisations}, опубликованных анкет {summary.approved} "
@@ -57,6 +55,8 @@ def load(organisations: int, mentors: int, unpublished: int, seed: int) -> None:
         f"завершённых {mentoring.completed}."
     )
     click.echo(f"Программ наставничества в банке: {templates}.")
+    _load_competitions(seed)
+    _load_evaluation(seed)
     _rebuild_search_index()
 
 

@@ -6,7 +6,7 @@ Like every service these only flush: the route commits.
 """
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, lazy_pgettext
 from sqlalchemy import func, select
 
 from ..accounts.models import User
@@ -160,7 +160,8 @@ STATUS_LABELS = {
     RequestStatus.SENT: _l("Waiting for the mentor's answer"),
     RequestStatus.ACCEPTED: _l("Accepted"),
     RequestStatus.DECLINED: _l("Declined"),
-    RequestStatus.WITHDRAWN: _l("Withdrawn"),
+    # With its context: a request (запрос) is withdrawn in another grammatical gender than a profile (анкета).
+    RequestStatus.WITHDRAWN: lazy_pgettext("mentoring request", "Withdrawn"),
     RequestStatus.EXPIRED: _l("Expired unanswered"),
 }
 
