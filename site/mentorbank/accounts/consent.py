@@ -22,6 +22,8 @@ def close_account(user: User) -> None:
     """Withdraw the consent to processing: withdraw the profiles, erase the personal data (the areas that keep
     some, e.g. notifications, erase theirs on ``account_closed``), block the log-in."""
     withdraw_publication_consent(user)
+    # Blocked first: what the areas do on closing (ending a mentorship, say) writes to the others, never to them.
+    user.is_blocked = True
     account_closed.send(user)
     user.full_name = ERASED_NAME
     user.position = None
@@ -30,7 +32,6 @@ def close_account(user: User) -> None:
     user.password_hash = None
     user.processing_consent_at = None
     user.processing_consent_version = None
-    user.is_blocked = True
     user.role_grants.clear()
     db.session.flush()
     audit("account.close", user, actor=user, reason="consent to processing withdrawn")

@@ -1,6 +1,6 @@
-"""What a person's account events do to their mentoring requests (accounts/signals.py): a blocked or closed
-account's pending requests are withdrawn, as are those waiting for a mentor whose profile left the bank (so
-they no longer hold one of the mentee's pending places), and a closed account's own words are erased."""
+"""What a person's account events do to their mentoring (accounts/signals.py): a blocked or closed account's
+pending requests are withdrawn, as are those waiting for a mentor whose profile left the bank (so they no
+longer hold one of the mentee's pending places); a closed account's mentorships end and its words are erased."""
 from sqlalchemy import select
 
 from ..accounts.models import User
@@ -8,6 +8,7 @@ from ..accounts.signals import account_closed, publication_consent_withdrawn, us
 from ..core.workflow import AlreadyDecided, transition
 from ..extensions import db
 from ..mentors.models import MentorProfile
+from .completion import end_for_leaving_member
 from .models import PENDING_REQUEST_STATUSES, MentoringRequest, RequestStatus
 
 
@@ -51,9 +52,11 @@ def _withdraw_from_a_mentor_who_left(user: User, **_extra) -> list[MentoringRequ
 
 @account_closed.connect
 def _erase_on_closing(user: User, **_extra) -> None:
-    """Pending requests are withdrawn, and the person's words in every request (their difficulties, the names of
-    a team's members) erased: the rows stay, for the mentors' and curators' counts."""
+    """Pending requests are withdrawn, active mentorships end on the leaving member's initiative (their places
+    come back), and the person's words in every request (their difficulties, the names of a team's members)
+    erased: the rows stay, for the mentors' and curators' counts."""
     withdraw_as_mentee(user)
+    end_for_leaving_member(user)
     for request in db.session.scalars(select(MentoringRequest).where(MentoringRequest.mentee_id == user.id)):
         request.difficulties = ""
         request.group_members = None

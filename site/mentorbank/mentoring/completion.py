@@ -2,6 +2,7 @@
 down), of the mentee, or of both; the curator's decision. The mentor's places are given back, the audit log
 says who ended it and why, and the other members and the curators are told."""
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_, select
 
 from ..audit.models import record
 from ..core.models import utcnow
@@ -48,6 +49,25 @@ def complete(mentorship: Mentorship, actor, reason: CompletionReason, note: str 
         raise PairRefused(_l("You cannot complete the mentorship for this reason."))
     if reason in NEEDS_NOTE and note is None:
         raise PairRefused(_l("Write why the mentorship ends: the other members and the curators read it."))
+    return _end(mentorship, actor, reason, note)
+
+
+def end_for_leaving_member(user) -> list[Mentorship]:
+    """The site ends the active mentorships of a person who closes their account, on that member's initiative
+    (the person is blocked by then, so only the others are told)."""
+    ended = []
+    for mentorship in db.session.scalars(select(Mentorship).where(
+            Mentorship.status == MentorshipStatus.ACTIVE,
+            or_(Mentorship.mentor_id == user.id, Mentorship.mentee_id == user.id)).order_by(Mentorship.id)):
+        reason = _C.MENTEE_INITIATIVE if mentorship.mentee_id == user.id else _C.MENTOR_INITIATIVE
+        try:
+            ended.append(_end(mentorship, None, reason, None))
+        except PairRefused:  # completed a moment ago
+            continue
+    return ended
+
+
+def _end(mentorship: Mentorship, actor, reason: CompletionReason, note: str | None) -> Mentorship:
     # The columns the database requires of a completed mentorship, written before the status moves.
     mentorship.completed_at = utcnow()
     mentorship.completion_reason = reason

@@ -7,7 +7,8 @@ from mentorbank.accounts.consent import close_account
 from mentorbank.accounts.roles import block_user
 from mentorbank.core.workflow import TransitionRefused
 from mentorbank.mentoring.answers import accept
-from mentorbank.mentoring.models import RequestStatus
+from mentorbank.extensions import db
+from mentorbank.mentoring.models import CompletionReason, RequestStatus
 
 from .conftest import audit_actions, notifications_of
 
@@ -49,3 +50,15 @@ def test_a_request_of_a_blocked_mentee_cannot_be_accepted(app, make, mentee, pro
     with app.test_request_context(), pytest.raises(TransitionRefused):
         accept(request, profile.user)
     assert request.status == RequestStatus.SENT and profile.active_mentees == 0
+
+
+def test_closing_an_account_ends_its_mentorships_and_tells_only_the_others(app, make, mentee, profile, outbox):
+    pair = make.mentorship(mentor_profile=profile, mentee=mentee)
+    assert profile.active_mentees == 1
+    with app.test_request_context():
+        close_account(mentee)
+    assert not pair.is_active and pair.completion_reason == CompletionReason.MENTEE_INITIATIVE
+    db.session.refresh(profile)
+    assert profile.active_mentees == 0
+    assert notifications_of(profile.user) == [("mentorship.completed", None)]
+    assert all(message["To"] != "mentee@example.org" for message in outbox())
