@@ -5,13 +5,11 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 
 from ..attachments import UploadRefused
-from ..core.htmx import render_page_or_partial
 from ..core.markdown import render_markdown
-from ..core.pagination import Page
 from ..core.permissions import login_required
 from ..core.workflow import TransitionRefused
 from ..extensions import db
-from ..search.listing import facet_groups
+from ..search.listing import render_bank
 from ..vocabularies.models import Term
 from . import files, services
 from .adoptions import adopt, report_outcome
@@ -38,15 +36,7 @@ PER_PAGE = 20
 
 @bp.get("")
 def index():
-    filters = PracticeFilters.from_args(request.args)
-    result = filters.search(PER_PAGE)
-    page = Page(items=practices_for_hits(result.hits), page=filters.page, per_page=PER_PAGE, total=result.total)
-    chosen = request.args.get("sort") if request.args.get("sort") in dict(SORT_OPTIONS) else ""
-    return render_page_or_partial(
-        "practices/index.html", "bank/_partial.html",
-        filters=filters, result=result, page=page, facets=facet_groups(filters, result.facets),
-        sort_options=SORT_OPTIONS, chosen_sort=chosen,
-    )
+    return render_bank(PracticeFilters, "practices/index.html", practices_for_hits, SORT_OPTIONS, PER_PAGE)
 
 
 @bp.get("/<int:practice_id>")

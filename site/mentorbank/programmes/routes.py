@@ -5,13 +5,11 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ..core import records
-from ..core.htmx import render_page_or_partial
-from ..core.pagination import Page
 from ..core.permissions import login_required
 from ..core.workflow import TransitionRefused
 from ..extensions import db
 from ..mentoring.models import Mentorship, MentorshipStatus
-from ..search.listing import facet_groups
+from ..search.listing import render_bank
 from ..vocabularies.models import Term
 from . import services
 from .filters import ProgrammeFilters, period_label
@@ -33,15 +31,7 @@ PER_PAGE = 20
 
 @bp.get("/programmes")
 def index():
-    filters = ProgrammeFilters.from_args(request.args)
-    result = filters.search(PER_PAGE)
-    page = Page(items=templates_for_hits(result.hits), page=filters.page, per_page=PER_PAGE, total=result.total)
-    chosen = request.args.get("sort") if request.args.get("sort") in dict(SORT_OPTIONS) else ""
-    return render_page_or_partial(
-        "programmes/index.html", "bank/_partial.html",
-        filters=filters, result=result, page=page, facets=facet_groups(filters, result.facets),
-        sort_options=SORT_OPTIONS, chosen_sort=chosen,
-    )
+    return render_bank(ProgrammeFilters, "programmes/index.html", templates_for_hits, SORT_OPTIONS, PER_PAGE)
 
 
 @bp.get("/programmes/<int:template_id>")

@@ -6,12 +6,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from flask import render_template
+from flask import render_template, request
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from ..core.fragments import kept_fragment
-from ..core.pagination import page_number
+from ..core.htmx import render_page_or_partial
+from ..core.pagination import Page, page_number
 from ..core.security import database_ids
 from ..core.templating import url_with_args
 from .. import search as search_package  # looked up when called: a test may stand in for the engine
@@ -141,3 +142,18 @@ def untick_links(filters: ListFilters, groups: list[FacetGroup]) -> list[tuple[s
                 others = [value for value in filters.selected.get(group.name, []) if value != option.value]
                 links.append((f"{group.legend}: {option.label}", url_with_args(**{group.name: others, "page": None})))
     return links
+
+
+def render_bank(filters_class: type[ListFilters], page_template: str, records_for_hits: Callable, sort_options,
+                per_page: int = 20):
+    """A bank's list page (/practices, /programmes), or its htmx partial: the filters of the query string, a page
+    of the records of the hits, the facet boxes and the sorts."""
+    filters = filters_class.from_args(request.args)
+    result = filters.search(per_page)
+    page = Page(items=records_for_hits(result.hits), page=filters.page, per_page=per_page, total=result.total)
+    chosen = request.args.get("sort") if request.args.get("sort") in dict(sort_options) else ""
+    return render_page_or_partial(
+        page_template, "bank/_partial.html",
+        filters=filters, result=result, page=page, facets=facet_groups(filters, result.facets),
+        sort_options=sort_options, chosen_sort=chosen,
+    )
